@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Size budgets of the CDN build, gzipped: every byte costs a visitor on a slow phone.
+// Fails (exit 1) when a file outgrows its budget, or a built file has no budget.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+/** [pattern, budget in gzipped bytes, what it is] */
+const budgets = [
+  [/^mi-widgets\.js$/, 1.5 * KB, 'loader (the script tag)'],
+  [/^chunks\/lit-/, 8 * KB, 'Lit, shared by all widgets'],
+  [/^chunks\/mi-news-feed-/, 13 * KB, 'news feed + feed client + schema'],
+  [/^chunks\/sanitize-/, 13 * KB, 'DOMPurify, only for feeds with content_html'],
+  [/^chunks\/(es|fr|pt)-/, 1.5 * KB, 'one interface translation'],
+];
+
+const dist = 'dist';
+const files = (dir) =>
+  readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+  );
+
+let failed = false;
+const rows = files('').map((file) => {
+  const gz = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  const budget = budgets.find(([re]) => re.test(file));
+  const ok = budget ? gz <= budget[1] : false;
+  if (!ok) failed = true;
+  return {
+    file,
+    'gzip KB': (gz / KB).toFixed(2),
+    'budget KB': budget ? (budget[1] / KB).toFixed(2) : 'none',
+    ok: ok ? 'yes' : 'NO',
+    what: budget?.[2] ?? 'no budget: add one to scripts/size.js',
+  };
+});
+console.table(rows);
+if (failed) {
+  console.error('size: over budget (or unbudgeted) — see the table above');
+  process.exit(1);
+}

@@ -1,0 +1,213 @@
+/**
+ * The feed client every widget uses. Framework-free.
+ *
+ * - One network request per URL per page, however many widgets read it: in-flight requests are
+ *   shared, and a good result is kept for the page's lifetime (until a widget asks to reload).
+ * - A timeout (default 10 s); HTTP errors, non-JSON, schema and network (CORS, offline)
+ *   failures become a {@link FeedError} with a `kind` the widgets can explain.
+ * - The last good copy is kept in localStorage; {@link readCachedFeed} gives it back so a widget
+ *   can show it at once, or when the network fails.
+ * - A shared request is aborted only when every widget waiting on it has gone.
+ */
+import type { Feed } from './schema.js';
+import { FeedSchemaError, validateFeed } from './validate.js';
+
+export type FeedErrorKind =
+  'config' | 'http' | 'timeout' | 'parse' | 'schema' | 'network' | 'offline';
+
+export class FeedError extends Error {
+  override name = 'FeedError';
+  constructor(
+    readonly kind: FeedErrorKind,
+    message: string,
+    readonly url?: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface FeedResult {
+  feed: Feed;
+  /** Absolute URL of the feed. */
+  url: string;
+  /** When this copy was fetched from the network (ms since epoch). */
+  fetchedAt: number;
+  /** True when this copy comes from the browser's storage, not from this page's request. */
+  fromCache: boolean;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  /** Give up after this many milliseconds. */
+  timeout?: number;
+  /** Ignore the copy this page already has and ask the network again (Retry). */
+  reload?: boolean;
+}
+
+export const DEFAULT_TIMEOUT = 10_000;
+const STORAGE_PREFIX = 'mi-widgets:feed:';
+
+interface Shared {
+  promise: Promise<FeedResult>;
+  controller: AbortController;
+  waiting: number;
+}
+
+const inFlight = new Map<string, Shared>();
+const loaded = new Map<string, FeedResult>();
+
+/** Resolve a feed URL against the page. */
+export function absoluteFeedUrl(url: string): string {
+  return new URL(url, document.baseURI).href;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // blocked by the browser's privacy settings
+  }
+}
+
+/** The last good copy of this feed kept in the browser, if any. */
+export function readCachedFeed(url: string): FeedResult | undefined {
+  const abs = absoluteFeedUrl(url);
+  try {
+    const stored = storage()?.getItem(STORAGE_PREFIX + abs);
+    if (!stored) return undefined;
+    const { fetchedAt, body } = JSON.parse(stored) as { fetchedAt: number; body: unknown };
+    return { feed: validateFeed(body, abs, { quiet: true }), url: abs, fetchedAt, fromCache: true };
+  } catch {
+    return undefined; // a damaged or outdated copy is as good as none
+  }
+}
+
+function writeCache(url: string, body: unknown, fetchedAt: number): void {
+  try {
+    storage()?.setItem(STORAGE_PREFIX + url, JSON.stringify({ fetchedAt, body }));
+  } catch {
+    // Quota exceeded or storage blocked: the widget still works, just without an offline copy.
+  }
+}
+
+async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw navigator.onLine === false
+      ? new FeedError('offline', `The device is offline; could not load ${url}.`, url)
+      : new FeedError(
+          'network',
+          `Could not reach ${url} (network failure, or the server does not allow this site through CORS): ${String(error)}`,
+          url,
+        );
+  }
+  if (!response.ok) {
+    throw new FeedError(
+      'http',
+      `The feed server answered ${response.status} for ${url}.`,
+      url,
+      response.status,
+    );
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    const html = /^\s*</.test(text);
+    throw new FeedError(
+      'parse',
+      html
+        ? `Expected JSON from ${url} but received an HTML page.`
+        : `The feed at ${url} is not valid JSON.`,
+      url,
+    );
+  }
+  try {
+    const fetchedAt = Date.now();
+    const result: FeedResult = { feed: validateFeed(body, url), url, fetchedAt, fromCache: false };
+    writeCache(url, body, fetchedAt);
+    return result;
+  } catch (error) {
+    if (error instanceof FeedSchemaError)
+      throw new FeedError('schema', `${url}: ${error.message}`, url);
+    throw error;
+  }
+}
+
+function start(url: string, timeout: number): Shared {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new FeedError('timeout', `No answer from ${url} within ${timeout / 1000} s.`, url),
+      ),
+    timeout,
+  );
+  const shared: Shared = {
+    controller,
+    waiting: 0,
+    promise: request(url, controller.signal).finally(() => {
+      clearTimeout(timer);
+      if (inFlight.get(url) === shared) inFlight.delete(url);
+    }),
+  };
+  shared.promise.then((result) => loaded.set(url, result)).catch(() => undefined);
+  inFlight.set(url, shared);
+  return shared;
+}
+
+/**
+ * Load, validate and return a feed. Concurrent calls for one URL share one request.
+ * @throws FeedError, or the signal's reason when `signal` aborts.
+ */
+export function loadFeed(
+  src: string,
+  { signal, timeout = DEFAULT_TIMEOUT, reload = false }: LoadOptions = {},
+): Promise<FeedResult> {
+  if (!src)
+    return Promise.reject(
+      new FeedError(
+        'config',
+        'No feed URL: set the src attribute or <meta name="mi-widgets:feed">.',
+      ),
+    );
+  const url = absoluteFeedUrl(src);
+  if (!/^https?:$/.test(new URL(url).protocol)) {
+    return Promise.reject(new FeedError('config', `The feed URL must be http(s): ${url}`, url));
+  }
+  const done = !reload && loaded.get(url);
+  if (done) return Promise.resolve(done);
+  if (signal?.aborted) return Promise.reject(signal.reason);
+
+  const shared = inFlight.get(url) ?? start(url, timeout);
+  shared.waiting++;
+  return new Promise<FeedResult>((resolve, reject) => {
+    const leave = () => {
+      shared.waiting--;
+      if (shared.waiting === 0) shared.controller.abort(signal?.reason);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', leave, { once: true });
+    shared.promise.then(
+      (result) => {
+        signal?.removeEventListener('abort', leave);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal?.removeEventListener('abort', leave);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Forget this page's copies (for tests, and for a host page that swaps feeds). */
+export function clearFeedMemory(): void {
+  loaded.clear();
+  inFlight.clear();
+}

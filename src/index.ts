@@ -1,0 +1,24 @@
+/**
+ * The library for sites with a bundler: classes and helpers, no side effects, Lit as a peer.
+ * Register tags with the define modules (`migration-info-widgets/news-feed/mi-news-feed.js`) or
+ * `customElements.define('my-name', MiNewsFeed)`.
+ */
+export { MiNewsFeed, type NewsLayout } from './news-feed/news-feed.js';
+export { MiElement, FEED_META, type Theme, type WidgetState } from './shared/mi-element.js';
+export {
+  loadFeed,
+  readCachedFeed,
+  FeedError,
+  type FeedErrorKind,
+  type FeedResult,
+} from './feed/client.js';
+export { validateFeed, FeedSchemaError } from './feed/validate.js';
+export type {
+  Feed,
+  NewsItem,
+  Quiz,
+  Question,
+  Hub,
+  Campaign,
+  LocalizedText,
+} from './feed/schema.js';

@@ -1,0 +1,249 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { FeedResult } from '../feed/client.js';
+import type { Feed, NewsItem } from '../feed/schema.js';
+import { pickText, safeUrl } from '../feed/text.js';
+import { emit } from '../shared/events.js';
+import { formatDate } from '../shared/format.js';
+import { MiElement } from '../shared/mi-element.js';
+import { excerpt, selectNews } from './select.js';
+import { newsFeedStyles } from './news-feed.styles.js';
+
+export type NewsLayout = 'list' | 'cards';
+
+type Sanitizer = typeof import('../shared/sanitize.js');
+let sanitizer: Sanitizer | undefined;
+let sanitizerLoading: Promise<Sanitizer> | undefined;
+
+/**
+ * News about migration from a JSON Feed: the stories in the visitor's language, a page at a
+ * time.
+ *
+ * @summary A list or grid of news items from a JSON Feed 1.1, in the visitor's language.
+ *
+ * @attr lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ *
+ * @fires mi-news-more - The visitor asked for more items. `detail: { shown, total }`.
+ * @fires mi-news-open - The visitor followed an item's link. `detail: { itemId, url }`.
+ *
+ * @csspart base - The widget's box.
+ * @csspart list - The list of items.
+ * @csspart item - One news item.
+ * @csspart image - An item's image.
+ * @csspart title - An item's title.
+ * @csspart link - The link on an item's title.
+ * @csspart date - An item's date.
+ * @csspart summary - An item's summary.
+ * @csspart more-button - The "More news" button.
+ * @csspart empty - The line shown when there is no news.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message and its Retry button.
+ * @csspart notice - The note shown when an offline copy is on screen.
+ * @csspart retry-button - The Retry buttons.
+ *
+ * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
+ * @cssprop [--mi-font-size=16px] - Base font size.
+ * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
+ * @cssprop [--mi-color-muted=#565b63] - Secondary text (dates).
+ * @cssprop [--mi-color-background=#ffffff] - Background.
+ * @cssprop [--mi-color-surface=#f4f6f8] - Background of cards and notes.
+ * @cssprop [--mi-color-border=#c9ced6] - Borders and separators.
+ * @cssprop [--mi-color-primary=#0b5cad] - Links, buttons and focus ring.
+ * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--mi-color-error=#a4161a] - Error title.
+ * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
+ * @cssprop [--mi-radius=8px] - Corner radius.
+ * @cssprop [--mi-space=16px] - Spacing unit.
+ * @cssprop [--mi-news-card-min-width=240px] - Narrowest card in the `cards` layout.
+ * @cssprop [--mi-news-image-ratio=16 / 9] - Aspect ratio reserved for images.
+ * @cssprop [--mi-news-summary-lines=4] - Lines of summary shown before it is cut.
+ */
+export class MiNewsFeed extends MiElement<NewsItem[]> {
+  static override styles = [...MiElement.styles, newsFeedStyles];
+
+  private readonly htmlBodies = new WeakMap<NewsItem, HTMLElement>();
+  private focusFrom = -1;
+
+  @state() private shown = 0;
+  @state() private announcement = '';
+
+  /** Items per page: how many show at first and how many each "More" adds. */
+  @property({ type: Number }) limit = 5;
+
+  /** `list` (one column) or `cards` (a responsive grid). */
+  @property({ reflect: true }) layout: NewsLayout = 'list';
+
+  /** Show only items with this tag. */
+  @property() tag = '';
+
+  /** Heading level of item titles (2–6), to fit the outline of the host page. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  private get pageSize(): number {
+    return Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : 5;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('limit') || changed.has('tag') || changed.has('src') || this.shown === 0) {
+      this.shown = this.pageSize;
+      this.announcement = '';
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusFrom >= 0) {
+      const item = this.renderRoot.querySelectorAll<HTMLElement>('.item')[this.focusFrom];
+      this.focusFrom = -1;
+      (item?.querySelector<HTMLElement>('a') ?? item)?.focus();
+    }
+  }
+
+  private handleMore(total: number): void {
+    const from = this.shown;
+    this.shown = Math.min(total, this.shown + this.pageSize);
+    this.focusFrom = from;
+    this.announcement = `${this.shown}/${total}`;
+    emit(this, 'mi-news-more', { shown: this.shown, total });
+  }
+
+  private handleOpen(item: NewsItem, url: string): void {
+    emit(this, 'mi-news-open', { itemId: item.id, url });
+  }
+
+  protected select(feed: Feed): NewsItem[] {
+    return selectNews(feed, this.locale.preferences, this.tag);
+  }
+
+  override render(): TemplateResult {
+    return this.inLocale(
+      () =>
+        html`<section
+          part="base"
+          class="base"
+          tabindex="-1"
+          aria-label=${msg('Migration news', { id: 'news.label' })}
+        >
+          ${this.renderFeedState()}
+        </section>`,
+    );
+  }
+
+  protected renderReady(items: NewsItem[], result: FeedResult): TemplateResult {
+    const visible = items.slice(0, this.shown);
+    // role="list" is not redundant here: Safari drops list semantics under list-style: none.
+    /* eslint-disable lit-a11y/no-redundant-role */
+    return html`
+      <ul part="list" class="list" role="list">
+        ${visible.map((item) => this.renderItem(item, result))}
+      </ul>
+      ${this.renderMore(visible.length, items.length)} ${this.renderAnnouncement(items.length)}
+    `;
+    /* eslint-enable lit-a11y/no-redundant-role */
+  }
+
+  protected renderEmpty(): TemplateResult {
+    return html`<p part="empty" class="empty">
+      ${msg('There is no news to show right now.', { id: 'news.empty' })}
+    </p>`;
+  }
+
+  private renderItem(item: NewsItem, result: FeedResult): TemplateResult {
+    const lang = item.language ?? result.feed.language;
+    return html`<li part="item" class="item" tabindex="-1" lang=${lang ?? nothing}>
+      ${this.renderImage(item)} ${this.renderTitle(item)} ${this.renderDate(item)}
+      ${this.renderSummary(item, result)}
+    </li>`;
+  }
+
+  private renderImage(item: NewsItem): unknown {
+    const src = safeUrl(item.image ?? item.banner_image);
+    if (!src) return nothing;
+    return html`<div class="media">
+      <img
+        part="image"
+        src=${src}
+        alt=""
+        loading="lazy"
+        decoding="async"
+        width="640"
+        height="360"
+      />
+    </div>`;
+  }
+
+  private renderTitle(item: NewsItem): unknown {
+    const title = pickText(item.title, this.locale.preferences);
+    if (!title) return nothing;
+    const url = safeUrl(item.url ?? item.external_url);
+    const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 3));
+    return html`<div part="title" class="title" role="heading" aria-level=${level}>
+      ${
+        url
+          ? html`<a part="link" href=${url} @click=${() => this.handleOpen(item, url)}>${title}</a>`
+          : title
+      }
+    </div>`;
+  }
+
+  private renderDate(item: NewsItem): unknown {
+    const date = item.date_published ?? item.date_modified;
+    if (!date) return nothing;
+    return html`<time part="date" class="date" datetime=${date}
+      >${formatDate(date, this.locale.format)}</time
+    >`;
+  }
+
+  private renderSummary(item: NewsItem, result: FeedResult): unknown {
+    const text = pickText(item.summary ?? item.content_text, this.locale.preferences);
+    if (text) return html`<p part="summary" class="summary">${excerpt(text)}</p>`;
+    if (item.content_html === undefined) return nothing;
+    return html`<div part="summary" class="summary">${this.sanitizedBody(item, result.url)}</div>`;
+  }
+
+  /** The item's HTML, sanitized once; DOMPurify loads on first need. */
+  private sanitizedBody(item: NewsItem, base: string): unknown {
+    let body = this.htmlBodies.get(item);
+    if (body) return body;
+    if (!sanitizer) {
+      sanitizerLoading ??= import('../shared/sanitize.js');
+      sanitizerLoading.then(
+        (mod) => {
+          sanitizer = mod;
+          this.requestUpdate();
+        },
+        (error: unknown) => console.error('[mi-widgets] Could not load the sanitizer.', error),
+      );
+      return nothing;
+    }
+    body = document.createElement('div');
+    body.append(sanitizer.sanitizeHtml(item.content_html ?? '', base));
+    this.htmlBodies.set(item, body);
+    return body;
+  }
+
+  private renderMore(shown: number, total: number): unknown {
+    if (shown >= total) return nothing;
+    return html`<div class="more">
+      <button part="more-button" @click=${() => this.handleMore(total)}>
+        ${msg('More news', { id: 'news.more' })}
+      </button>
+    </div>`;
+  }
+
+  private renderAnnouncement(total: number): TemplateResult {
+    const shown = Math.min(this.shown, total);
+    return html`<div class="visually-hidden" role="status">
+      ${this.announcement ? msg(str`Showing ${shown} of ${total} news items.`, { id: 'news.showing' }) : ''}
+    </div>`;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mi-news-more': CustomEvent<{ shown: number; total: number }>;
+    'mi-news-open': CustomEvent<{ itemId: string; url: string }>;
+  }
+}

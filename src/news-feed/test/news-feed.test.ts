@@ -1,0 +1,534 @@
+import { expect, fixture as render, html, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../mi-news-feed.js';
+import type { MiNewsFeed } from '../news-feed.js';
+import type { WidgetState } from '../../shared/mi-element.js';
+import { countFetches, fault, fixture, resetFeeds } from '../../../test/helpers.js';
+
+async function settled(el: MiNewsFeed, state: WidgetState = 'ready'): Promise<MiNewsFeed> {
+  await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, {
+    timeout: 4000,
+  });
+  await el.updateComplete;
+  return el;
+}
+
+const $ = (el: MiNewsFeed, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: MiNewsFeed, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
+];
+const titles = (el: MiNewsFeed) => $$(el, '[part="title"]').map((t) => t.textContent!.trim());
+
+describe('<mi-news-feed>', () => {
+  let warn: sinon.SinonStub;
+  let error: sinon.SinonStub;
+  beforeEach(() => {
+    resetFeeds();
+    document.documentElement.lang = 'en';
+    warn = sinon.stub(console, 'warn');
+    error = sinon.stub(console, 'error');
+  });
+  afterEach(() => {
+    warn.restore();
+    error.restore();
+    document.documentElement.lang = 'en';
+    document.head.querySelector('meta[name="mi-widgets:feed"]')?.remove();
+  });
+
+  describe('showing news', () => {
+    it('shows the first five stories, each with a title, a date and a summary', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      expect(el.getAttribute('state')).to.equal('ready');
+      expect(titles(el)).to.deep.equal([
+        'English story 1',
+        'English story 2',
+        'English story 3',
+        'English story 4',
+        'English story 5',
+      ]);
+      const first = $(el, '[part="item"]')!;
+      expect(first.querySelector('time')!.getAttribute('datetime')).to.equal(
+        '2022-01-12T12:00:00Z',
+      );
+      expect(first.querySelector('time')!.textContent).to.equal('January 12, 2022');
+      expect(first.querySelector('[part="summary"]')!.textContent).to.equal(
+        'Summary of English story 1.',
+      );
+      expect(first.getAttribute('lang')).to.equal('en');
+      await expect(el).to.be.accessible();
+    });
+
+    it('links a title to its http(s) URL and tells the page when a visitor follows it', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      const link = $(el, '[part="link"]') as HTMLAnchorElement;
+      expect(link.href).to.equal('https://example.org/news/1');
+      expect($$(el, '[part="link"]')).to.have.length(1); // the others have no url: plain titles
+      link.addEventListener('click', (e) => e.preventDefault());
+      setTimeout(() => link.click());
+      const event = await oneEvent(el, 'mi-news-open');
+      expect(event.detail).to.deep.equal({ itemId: 'en-1', url: 'https://example.org/news/1' });
+      expect(event.bubbles && event.composed).to.be.true;
+    });
+
+    it('reserves the image box and loads the image lazily', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      const img = $(el, '[part="image"]') as HTMLImageElement;
+      expect(img.loading).to.equal('lazy');
+      expect(img.getAttribute('width')).to.equal('640');
+      expect(img.getAttribute('height')).to.equal('360');
+      expect(img.alt).to.equal('');
+      expect(img.src).to.equal(new URL('/test/fixtures/pixel.png', location.href).href);
+      const box = img.parentElement!.getBoundingClientRect();
+      expect(box.height).to.be.closeTo((box.width * 9) / 16, 1);
+    });
+
+    it('renders an item’s HTML body through the sanitizer', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      await waitUntil(
+        () => $$(el, '[part="summary"]')[1]?.querySelector('strong'),
+        'HTML body never rendered',
+      );
+      const body = $$(el, '[part="summary"]')[1];
+      expect(body.querySelector('strong')!.textContent).to.equal('HTML');
+      expect((body.querySelector('a') as HTMLAnchorElement).href).to.equal(
+        new URL('/test/fixtures/story-2.html', location.href).href,
+      );
+    });
+
+    it('honours limit', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed limit="2" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      expect($$(el, '[part="item"]')).to.have.length(2);
+    });
+
+    it('shows only items with the tag', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed tag="training" limit="20" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      expect(titles(el)).to.deep.equal([
+        'English story 2',
+        'English story 4',
+        'English story 6',
+        'English story 8',
+        'English story 10',
+        'English story 12',
+      ]);
+    });
+
+    it('lays items out as a list or as a grid of cards', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed src=${fixture('feed.json')} style="width: 900px"></mi-news-feed>`,
+        ),
+      );
+      const top = () =>
+        $$(el, '[part="item"]').map((i) => Math.round(i.getBoundingClientRect().top));
+      expect(new Set(top()).size).to.equal(5);
+      el.layout = 'cards';
+      await el.updateComplete;
+      expect(el.getAttribute('layout')).to.equal('cards');
+      expect(top()[0]).to.equal(top()[1]); // side by side
+      await expect(el).to.be.accessible();
+    });
+
+    it('uses the heading level the page asks for', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed heading-level="4" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      expect($(el, '[part="title"]')!.getAttribute('role')).to.equal('heading');
+      expect($(el, '[part="title"]')!.getAttribute('aria-level')).to.equal('4');
+    });
+  });
+
+  describe('paging', () => {
+    it('shows the next page on "More news", announces it, moves focus to the first new story and hides the button at the end', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      const more = () => $(el, '[part="more-button"]');
+      expect(more()!.textContent!.trim()).to.equal('More news');
+
+      setTimeout(() => more()!.click());
+      const event = await oneEvent(el, 'mi-news-more');
+      expect(event.detail).to.deep.equal({ shown: 10, total: 12 });
+      await el.updateComplete;
+      expect($$(el, '[part="item"]')).to.have.length(10);
+      expect($(el, '[role="status"]')!.textContent!.trim()).to.equal(
+        'Showing 10 of 12 news items.',
+      );
+      expect(el.shadowRoot!.activeElement).to.equal($$(el, '[part="item"]')[5]);
+      await expect(el).to.be.accessible();
+
+      more()!.click();
+      await el.updateComplete;
+      expect($$(el, '[part="item"]')).to.have.length(12);
+      expect(more()).to.be.null;
+      expect($(el, '[role="status"]')!.textContent!.trim()).to.equal(
+        'Showing 12 of 12 news items.',
+      );
+    });
+
+    it('fires no event when a script changes its properties', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      const spy = sinon.spy();
+      el.addEventListener('mi-news-more', spy);
+      el.limit = 10;
+      el.tag = 'hubs';
+      await el.updateComplete;
+      expect(spy.called).to.be.false;
+    });
+  });
+
+  describe('language', () => {
+    it('shows the stories in the page’s language first, then the rest rather than nothing', async () => {
+      document.documentElement.lang = 'es-MX';
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed limit="5" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      expect(titles(el)).to.deep.equal([
+        'Noticia en español 1',
+        'Noticia en español 2',
+        'Noticia en español 3',
+        'English story 4',
+        'English story 5',
+      ]);
+      expect($(el, 'time')!.textContent).to.equal('12 de enero de 2022');
+      expect($(el, '[part="more-button"]')!.textContent!.trim()).to.equal('Más noticias');
+      expect($(el, '[part="base"]')!.getAttribute('aria-label')).to.equal(
+        'Noticias sobre migración',
+      );
+      expect($(el, '[part="item"]')!.getAttribute('lang')).to.equal('es');
+    });
+
+    it('follows a change of <html lang>: interface, dates and stories', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      expect($(el, '[part="more-button"]')!.textContent!.trim()).to.equal('More news');
+      document.documentElement.lang = 'fr';
+      await waitUntil(
+        () => $(el, '[part="more-button"]')?.textContent!.trim() === 'Plus d’actualités',
+      );
+      expect($(el, 'time')!.textContent).to.equal('12 janvier 2022');
+      expect(titles(el)[0]).to.equal('English story 1'); // no French stories: English rather than nothing
+      document.documentElement.lang = 'pt-BR';
+      await waitUntil(() => $(el, '[part="more-button"]')?.textContent!.trim() === 'Mais notícias');
+      expect($(el, 'time')!.textContent).to.equal('12 de janeiro de 2022');
+      document.documentElement.lang = 'es';
+      await waitUntil(() => titles(el)[0] === 'Noticia en español 1');
+    });
+
+    it('speaks its own lang attribute whatever the page’s language', async () => {
+      document.documentElement.lang = 'es';
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed lang="en" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      expect(titles(el)[0]).to.equal('English story 1');
+      expect($(el, '[part="more-button"]')!.textContent!.trim()).to.equal('More news');
+      el.setAttribute('lang', 'es');
+      await waitUntil(() => titles(el)[0] === 'Noticia en español 1');
+    });
+
+    it('shows two widgets in two languages side by side', async () => {
+      const src = fixture('feed.json');
+      const box = await render(
+        html`<div>
+          <mi-news-feed lang="es" src=${src}></mi-news-feed
+          ><mi-news-feed lang="pt" src=${src}></mi-news-feed>
+        </div>`,
+      );
+      const [es, pt] = [...box.querySelectorAll('mi-news-feed')];
+      await settled(es);
+      await settled(pt);
+      await waitUntil(() => $(pt, '[part="more-button"]')?.textContent!.trim() === 'Mais notícias');
+      expect($(es, '[part="more-button"]')!.textContent!.trim()).to.equal('Más noticias');
+    });
+
+    it('formats dates in K’iche’ pages as Guatemalan Spanish, not en-US', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed lang="quc" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      expect($(el, 'time')!.textContent).to.equal('12 de enero de 2022');
+      expect(titles(el)[0]).to.equal('Noticia en español 1');
+    });
+  });
+
+  describe('states', () => {
+    it('is loading, and accessible, until the feed arrives', async () => {
+      const el = await render<MiNewsFeed>(
+        html`<mi-news-feed src=${fault('hang')} timeout="3000"></mi-news-feed>`,
+      );
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('loading');
+      expect($(el, '[part="loading"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so kindly when there is no news', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('empty.json')}></mi-news-feed>`),
+        'empty',
+      );
+      expect($(el, '[part="empty"]')!.textContent!.trim()).to.equal(
+        'There is no news to show right now.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('is empty when no item has the tag', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed tag="nothing" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+        'empty',
+      );
+      expect($(el, '[part="empty"]')).to.exist;
+    });
+
+    for (const [name, src, detail] of [
+      [
+        'a missing feed (404)',
+        () => fault('status/404'),
+        'The server answered with an error (404). Try again later.',
+      ],
+      [
+        'a server error (500)',
+        () => fault('status/500'),
+        'The server answered with an error (500). Try again later.',
+      ],
+      [
+        'malformed JSON',
+        () => fixture('malformed.json'),
+        'The information received is damaged or in an unexpected format.',
+      ],
+      [
+        'a document that is not a feed',
+        () => fixture('not-a-feed.json'),
+        'The information received is damaged or in an unexpected format.',
+      ],
+      [
+        'a timeout',
+        () => fault('hang'),
+        'The server took too long to answer. Try again in a moment.',
+      ],
+    ] as const) {
+      it(`shows an alert and Retry for ${name}`, async () => {
+        const el = await settled(
+          await render<MiNewsFeed>(html`<mi-news-feed timeout="200" src=${src()}></mi-news-feed>`),
+          'error',
+        );
+        const alert = $(el, '[role="alert"]')!;
+        expect(alert.textContent).to.contain('The information could not be loaded.');
+        expect(alert.textContent).to.contain(detail);
+        expect($(el, '[part="retry-button"]')!.textContent!.trim()).to.equal('Retry');
+        expect(error.called, 'a console error tells the webmaster').to.be.true;
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('explains the error in the visitor’s language', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed lang="es" src=${fault('status/404')}></mi-news-feed>`,
+        ),
+        'error',
+      );
+      expect($(el, '[role="alert"]')!.textContent).to.contain('No se pudo cargar la información.');
+      expect($(el, '[part="retry-button"]')!.textContent!.trim()).to.equal('Reintentar');
+    });
+
+    it('recovers with Retry and keeps keyboard focus inside', async () => {
+      const url = fixture('feed.json');
+      const original = window.fetch;
+      window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${url}></mi-news-feed>`),
+        'error',
+      );
+      window.fetch = original;
+      $(el, '[part="retry-button"]')!.click();
+      await settled(el);
+      expect($$(el, '[part="item"]')).to.have.length(5);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="base"]'));
+    });
+
+    it('says what is missing when no feed is configured', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed></mi-news-feed>`),
+        'error',
+      );
+      expect($(el, '[role="alert"]')!.textContent).to.contain(
+        'This widget has no information source configured.',
+      );
+    });
+
+    it('reads the page-level default feed from <meta name="mi-widgets:feed">', async () => {
+      const meta = document.createElement('meta');
+      meta.name = 'mi-widgets:feed';
+      meta.content = fixture('feed.json');
+      document.head.append(meta);
+      const el = await settled(await render<MiNewsFeed>(html`<mi-news-feed></mi-news-feed>`));
+      expect($$(el, '[part="item"]')).to.have.length(5);
+    });
+
+    it('shows the copy kept from an earlier visit, with its date, when the network fails', async () => {
+      const url = fixture('feed.json');
+      const first = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${url}></mi-news-feed>`),
+      );
+      first.remove();
+      resetFeeds.call(null); // a new page: nothing in memory…
+      localStorage.setItem(
+        `mi-widgets:feed:${url}`,
+        JSON.stringify({
+          fetchedAt: Date.parse('2026-11-20T10:00:00Z'),
+          body: await (await fetch(url)).json(),
+        }),
+      );
+      const original = window.fetch;
+      window.fetch = () => Promise.reject(new TypeError('Failed to fetch')); // …and offline
+      try {
+        const el = await render<MiNewsFeed>(html`<mi-news-feed src=${url}></mi-news-feed>`);
+        await waitUntil(() => $(el, '[part="notice"]'), 'no offline note');
+        expect(el.state).to.equal('ready');
+        expect($$(el, '[part="item"]')).to.have.length(5);
+        expect($(el, '[part="notice"]')!.textContent).to.contain(
+          'Could not update. Showing the copy from Nov 20, 2026',
+        );
+        await expect(el).to.be.accessible();
+      } finally {
+        window.fetch = original;
+      }
+    });
+
+    it('shows a kept copy at once and replaces it with the fresh one', async () => {
+      const url = fixture('feed.json');
+      localStorage.setItem(
+        `mi-widgets:feed:${url}`,
+        JSON.stringify({
+          fetchedAt: 1,
+          body: {
+            version: 'https://jsonfeed.org/version/1.1',
+            title: 'old',
+            items: [{ id: 'old', title: 'Old story', content_text: 'x' }],
+          },
+        }),
+      );
+      const el = await render<MiNewsFeed>(html`<mi-news-feed src=${url}></mi-news-feed>`);
+      expect(el.state).to.equal('ready');
+      expect(titles(el)).to.deep.equal(['Old story']);
+      await waitUntil(() => titles(el)[0] === 'English story 1', 'never refreshed');
+      expect($(el, '[part="notice"]')).to.be.null;
+    });
+
+    it('reflects theme, and passes in the dark theme', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed theme="dark" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      expect(getComputedStyle($(el, '[part="base"]')!).backgroundColor).to.equal('rgb(22, 24, 29)');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the network', () => {
+    it('makes one request for four widgets reading one feed', async () => {
+      const url = fixture('feed.json');
+      await countFetches(async (calls) => {
+        const box = await render(
+          html`<div>
+            <mi-news-feed src=${url}></mi-news-feed
+            ><mi-news-feed src=${url} layout="cards"></mi-news-feed>
+            <mi-news-feed src=${url} tag="hubs"></mi-news-feed
+            ><mi-news-feed src=${url} lang="es"></mi-news-feed>
+          </div>`,
+        );
+        for (const el of box.querySelectorAll('mi-news-feed')) await settled(el);
+        expect(calls.filter((c) => c === url)).to.have.length(1);
+      });
+    });
+
+    it('aborts its request when it leaves the page', async () => {
+      let signal: AbortSignal | undefined;
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        signal = init?.signal ?? undefined;
+        return original(input, init);
+      };
+      try {
+        const el = await render<MiNewsFeed>(
+          html`<mi-news-feed src=${fault('hang')}></mi-news-feed>`,
+        );
+        await waitUntil(() => signal);
+        el.remove();
+        await waitUntil(() => signal!.aborted, 'request not aborted');
+      } finally {
+        window.fetch = original;
+      }
+    });
+  });
+
+  describe('hostile feeds', () => {
+    it('keeps script and HTML in every field inert', async () => {
+      const w = window as unknown as { __xss?: number };
+      delete w.__xss;
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed limit="20" src=${fixture('xss.json')}></mi-news-feed>`,
+        ),
+      );
+      await waitUntil(
+        () => $$(el, '[part="summary"]')[1]?.childElementCount,
+        'HTML body never rendered',
+      );
+      await new Promise((r) => setTimeout(r, 100)); // give any injected handler the chance to run
+      expect(w.__xss).to.be.undefined;
+
+      const root = el.shadowRoot!;
+      expect(root.querySelector('script, iframe, svg, style:not([data-lit]), object, embed')).to.be
+        .null;
+      for (const node of root.querySelectorAll('*')) {
+        for (const attr of node.attributes)
+          expect(attr.name, `${node.localName}[${attr.name}]`).not.to.match(/^on/);
+      }
+      for (const node of root.querySelectorAll('[href], [src]')) {
+        const url = node.getAttribute('href') ?? node.getAttribute('src')!;
+        expect(new URL(url).protocol, url).to.match(/^https?:$/);
+      }
+      // Text fields are shown as text, exactly as written.
+      expect(titles(el)[0]).to.equal(
+        '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script> title',
+      );
+      // The items whose URLs are not http(s) are skipped, each with a warning.
+      expect(titles(el)).to.have.length(3);
+      expect(warn.args.map((a) => String(a[0])).join('\n')).to.match(
+        /x3.*"url"[\s\S]*x4.*"image"[\s\S]*x5.*"external_url"/,
+      );
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,230 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  DEFAULT_TIMEOUT,
+  FeedError,
+  loadFeed,
+  readCachedFeed,
+  type FeedResult,
+} from '../feed/client.js';
+import type { Feed } from '../feed/schema.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import { formatDateTime } from './format.js';
+import { baseStyles } from './styles.js';
+
+const logged = new WeakSet<object>();
+
+/** Tell the webmaster, in the console, what went wrong — once per failure, not per widget. */
+function logOnce(error: unknown): void {
+  if (typeof error !== 'object' || error === null || logged.has(error)) return;
+  logged.add(error);
+  if ((error as Error).name === 'AbortError') return; // the element left the page
+  console.error(`[mi-widgets] ${error instanceof FeedError ? error.message : String(error)}`);
+}
+
+export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** The page-level default feed: `<meta name="mi-widgets:feed" content="…">`. */
+export const FEED_META = 'mi-widgets:feed';
+
+/**
+ * The thin base every widget shares: the common element contract (`src`, `lang`, `theme`,
+ * reflected `state`), feed loading through `@lit/task`, the offline copy, the error state
+ * with Retry, and rendering in the widget's own language.
+ *
+ * A widget says what it shows of a feed (`select`, `undefined` when nothing) and how
+ * (`renderReady`, `renderEmpty`); its `render()` calls {@link renderFeedState}.
+ */
+export abstract class MiElement<View> extends LitElement {
+  static override styles = [baseStyles];
+
+  protected readonly locale = new LocaleController(this);
+  protected readonly feedTask = new Task(this, {
+    task: ([src], { signal }) => {
+      const reload = this.reloadNext;
+      this.reloadNext = false;
+      return loadFeed(src, { signal, timeout: this.timeout, reload });
+    },
+    args: () => [this.feedUrl] as const,
+  });
+  private reloadNext = false;
+  private abortedOnLeave = false;
+  private cached?: FeedResult;
+  private cachedFor?: string;
+  private currentState: WidgetState = 'loading';
+
+  /** URL of the feed (JSON Feed 1.1, or a document of the widget's own kind). Defaults to the page's `<meta name="mi-widgets:feed">`. */
+  @property() src = '';
+
+  /** Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting. */
+  @property({ reflect: true }) theme: Theme = 'light';
+
+  /** Milliseconds to wait for the feed before giving up. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  /** What the widget shows: `loading`, `ready`, `empty` or `error` (reflected as the `state` attribute). */
+  get state(): WidgetState {
+    return this.currentState;
+  }
+
+  /** The feed URL in use: `src`, else the page-level default. */
+  protected get feedUrl(): string {
+    return (
+      this.src ||
+      document.querySelector<HTMLMetaElement>(`meta[name="${FEED_META}"]`)?.content ||
+      ''
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.abortedOnLeave) {
+      this.abortedOnLeave = false;
+      void this.feedTask.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move within the page reconnects in the same task; only a real removal aborts.
+    queueMicrotask(() => {
+      if (!this.isConnected && this.feedTask.status === TaskStatus.PENDING) {
+        this.abortedOnLeave = true;
+        this.feedTask.abort();
+      }
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const url = this.feedUrl;
+    if (url !== this.cachedFor) {
+      this.cachedFor = url;
+      this.cached = url ? readCachedFeed(url) : undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.getAttribute('state') !== this.currentState)
+      this.setAttribute('state', this.currentState);
+  }
+
+  protected handleRetry(): void {
+    this.reloadNext = true;
+    void this.feedTask.run();
+    // The Retry button goes away with the error: keep keyboard focus inside the widget.
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.base')?.focus(),
+    );
+  }
+
+  /** Load the feed again from the network. */
+  reload(): Promise<void> {
+    this.reloadNext = true;
+    return this.feedTask.run();
+  }
+
+  /** What of the feed this widget shows; `undefined` (or an empty list) means `empty`. */
+  protected abstract select(feed: Feed): View | undefined;
+  protected abstract renderReady(view: View, result: FeedResult): unknown;
+  protected abstract renderEmpty(): unknown;
+
+  /** Render in the widget's own language; wraps every `render()`. */
+  protected inLocale(render: () => TemplateResult): TemplateResult {
+    return this.locale.render(render);
+  }
+
+  /** The part of the template that depends on the state; sets `state`. */
+  protected renderFeedState(): unknown {
+    const status = this.feedTask.status;
+    const failed = status === TaskStatus.ERROR;
+    const result = status === TaskStatus.COMPLETE ? this.feedTask.value : this.cached;
+    const view = result && this.locale.ready ? this.select(result.feed) : undefined;
+    const empty = view === undefined || (Array.isArray(view) && view.length === 0);
+
+    if (!this.locale.ready || (!result && !failed))
+      return this.setState('loading', this.renderLoading());
+    if (!result) return this.setState('error', this.renderError(this.feedTask.error));
+    if (empty)
+      return this.setState(
+        'empty',
+        html`${this.renderOffline(result, failed)}${this.renderEmpty()}`,
+      );
+    return this.setState(
+      'ready',
+      html`${this.renderOffline(result, failed)}${this.renderReady(view, result)}`,
+    );
+  }
+
+  private setState(state: WidgetState, template: unknown): unknown {
+    this.currentState = state;
+    return template;
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<div part="loading" class="loading" role="status">
+      <span class="visually-hidden">${msg('Loading…', { id: 'common.loading' })}</span>
+      <span class="skeleton"></span><span class="skeleton"></span
+      ><span class="skeleton short"></span>
+    </div>`;
+  }
+
+  /** The offline note: a copy from the browser's storage is shown because the network failed. */
+  protected renderOffline(result: FeedResult, failed: boolean): unknown {
+    if (!failed || !result.fromCache) return nothing;
+    const when = formatDateTime(result.fetchedAt, this.locale.format);
+    return html`<div part="notice" class="notice" role="status">
+      <p>
+        ${msg(str`Could not update. Showing the copy from ${when}.`, { id: 'common.offline-copy' })}
+      </p>
+      <button part="retry-button" class="secondary" @click=${this.handleRetry}>
+        ${msg('Retry', { id: 'common.retry' })}
+      </button>
+    </div>`;
+  }
+
+  protected renderError(error: unknown): TemplateResult {
+    logOnce(error);
+    return html`<div part="error" class="error">
+      <div role="alert">
+        <p class="title">${msg('The information could not be loaded.', { id: 'error.title' })}</p>
+        <p>${this.errorDetail(error)}</p>
+      </div>
+      <button part="retry-button" @click=${this.handleRetry}>
+        ${msg('Retry', { id: 'common.retry' })}
+      </button>
+    </div>`;
+  }
+
+  private errorDetail(error: unknown): string {
+    const kind = error instanceof FeedError ? error.kind : 'network';
+    switch (kind) {
+      case 'offline':
+        return msg('You seem to be offline. Check your connection and try again.', {
+          id: 'error.offline',
+        });
+      case 'timeout':
+        return msg('The server took too long to answer. Try again in a moment.', {
+          id: 'error.timeout',
+        });
+      case 'http':
+        return msg(
+          str`The server answered with an error (${(error as FeedError).status}). Try again later.`,
+          { id: 'error.http' },
+        );
+      case 'parse':
+      case 'schema':
+        return msg('The information received is damaged or in an unexpected format.', {
+          id: 'error.format',
+        });
+      case 'config':
+        return msg('This widget has no information source configured.', { id: 'error.config' });
+      default:
+        return msg('Check your connection and try again.', { id: 'error.network' });
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { FeedError, loadFeed, readCachedFeed } from '../../src/feed/client.js';
+import { countFetches, fault, fixture, resetFeeds } from '../helpers.js';
+
+async function failure(promise: Promise<unknown>): Promise<FeedError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(FeedError);
+    return error as FeedError;
+  }
+  throw new Error('expected the load to fail');
+}
+
+describe('feed client', () => {
+  let warn: sinon.SinonStub;
+  beforeEach(() => {
+    resetFeeds();
+    warn = sinon.stub(console, 'warn');
+  });
+  afterEach(() => warn.restore());
+
+  it('loads, validates and returns a feed', async () => {
+    const url = fixture('feed.json');
+    const result = await loadFeed(url);
+    expect(result.url).to.equal(url);
+    expect(result.fromCache).to.be.false;
+    expect(result.feed.items).to.have.length(15);
+    expect(result.feed.items[0].image).to.equal(
+      new URL('/test/fixtures/pixel.png', location.href).href,
+    );
+  });
+
+  it('makes one request for many readers of one URL, and none for later readers', async () => {
+    const url = fixture('feed.json');
+    await countFetches(async (calls) => {
+      const results = await Promise.all([
+        loadFeed(url),
+        loadFeed(url),
+        loadFeed(url),
+        loadFeed(url),
+      ]);
+      expect(new Set(results).size).to.equal(1);
+      await loadFeed(url);
+      expect(calls).to.deep.equal([url]);
+      await loadFeed(url, { reload: true });
+      expect(calls).to.have.length(2);
+    });
+  });
+
+  it('gives up after the timeout with a timeout error', async () => {
+    const error = await failure(loadFeed(fault('hang'), { timeout: 150 }));
+    expect(error.kind).to.equal('timeout');
+  });
+
+  it('turns 404 and 500 into http errors with the status', async () => {
+    const notFound = await failure(loadFeed(fault('status/404')));
+    expect(notFound).to.include({ kind: 'http', status: 404 });
+    const serverError = await failure(loadFeed(fault('status/500')));
+    expect(serverError).to.include({ kind: 'http', status: 500 });
+  });
+
+  it('turns malformed JSON and an HTML maintenance page into parse errors', async () => {
+    expect((await failure(loadFeed(fixture('malformed.json')))).kind).to.equal('parse');
+    const html = await failure(loadFeed(fault('html')));
+    expect(html.kind).to.equal('parse');
+    expect(html.message).to.match(/HTML page/);
+  });
+
+  it('turns a document of the wrong shape into a schema error', async () => {
+    const error = await failure(loadFeed(fixture('not-a-feed.json')));
+    expect(error.kind).to.equal('schema');
+  });
+
+  it('turns a CORS refusal into a network error', async () => {
+    const other = new URL(fixture('feed.json'));
+    other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const error = await failure(loadFeed(other.href));
+    expect(error.kind).to.equal('network');
+  });
+
+  it('refuses a missing or non-http feed URL', async () => {
+    expect((await failure(loadFeed(''))).kind).to.equal('config');
+    expect((await failure(loadFeed('javascript:alert(1)'))).kind).to.equal('config');
+  });
+
+  it('keeps the last good copy in the browser for when the network fails', async () => {
+    const url = fixture('feed.json');
+    expect(readCachedFeed(url)).to.be.undefined;
+    const before = Date.now();
+    await loadFeed(url);
+    const cached = readCachedFeed(url);
+    expect(cached?.fromCache).to.be.true;
+    expect(cached?.feed.items).to.have.length(15);
+    expect(cached?.fetchedAt).to.be.at.least(before);
+  });
+
+  it('aborts the shared request only when every reader has gone', async () => {
+    const url = fault('hang');
+    const first = new AbortController();
+    const second = new AbortController();
+    let requestSignal: AbortSignal | undefined;
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      requestSignal = init?.signal ?? undefined;
+      return original(input, init);
+    };
+    try {
+      const a = loadFeed(url, { signal: first.signal }).catch((e: unknown) => e);
+      const b = loadFeed(url, { signal: second.signal }).catch((e: unknown) => e);
+      first.abort();
+      expect(((await a) as Error).name).to.equal('AbortError');
+      expect(requestSignal?.aborted).to.be.false;
+      second.abort();
+      expect(((await b) as Error).name).to.equal('AbortError');
+      expect(requestSignal?.aborted).to.be.true;
+    } finally {
+      window.fetch = original;
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+/**
+ * Tests run in headless Chromium: $CHROME_PATH, else the machine's Chrome/Chromium, else the
+ * Chromium shipped inside the @sparticuz/chromium npm package. Nothing is downloaded.
+ */
+async function launchOptions() {
+  const flags = [
+    '--no-sandbox', // CI runs as root
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ].filter(Boolean);
+  const found = candidates.find((path) => existsSync(path));
+  if (found) return { executablePath: found, headless: true, args: flags };
+
+  // Unpacks into TMPDIR and reuses what is there: keep it inside the project.
+  const cache = fileURLToPath(new URL('./node_modules/.cache/chromium', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  process.env.TMPDIR = cache;
+  const { default: chromium } = await import('@sparticuz/chromium');
+  return {
+    executablePath: await chromium.executablePath(),
+    headless: 'shell',
+    args: [...chromium.args, ...flags],
+  };
+}
+
+/** Fault injection for the feed client's tests: served by the test server itself, no network. */
+async function faults(context, next) {
+  const [, prefix, kind, arg] = context.path.split('/');
+  if (prefix !== '__faults') return next();
+  if (kind === 'status') {
+    context.status = Number(arg);
+    context.body = `status ${arg}`;
+  } else if (kind === 'html') {
+    context.type = 'text/html';
+    context.body = '<!doctype html><title>Maintenance</title><h1>Back soon</h1>';
+  } else if (kind === 'hang') {
+    // Answers only after the client gave up (bounded, so the server never hangs for long).
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 5000);
+      context.req.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    context.type = 'application/json';
+    context.body = '{}';
+  } else {
+    return next();
+  }
+}
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  rootDir: '.',
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+  middleware: [faults],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers: [chromeLauncher({ launchOptions: await launchOptions() })],
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+};
