@@ -40,8 +40,15 @@ async function launchOptions() {
   };
 }
 
-/** Fault injection for the feed client's tests: served by the test server itself, no network. */
+/**
+ * Fault injection for the feed client's tests, served by the test server itself (no network);
+ * and /__copy2/…, the same files under a second URL, to load a second copy of the bundle.
+ */
 async function faults(context, next) {
+  if (context.path.startsWith('/__copy2/')) {
+    context.url = context.url.slice('/__copy2'.length);
+    return next();
+  }
   const [, prefix, kind, arg] = context.path.split('/');
   if (prefix !== '__faults') return next();
   if (kind === 'status') {

@@ -38,6 +38,9 @@ export const newsFeedStyles = css`
   :host([layout='cards']) .item > :not(.media) {
     margin-inline: var(--_space);
   }
+  :host([layout='cards']) .item > :first-child:not(.media) {
+    margin-top: var(--_space);
+  }
   .media {
     aspect-ratio: var(--mi-news-image-ratio, 16 / 9);
     background: var(--_skeleton);
