@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 /**
@@ -73,6 +74,24 @@ async function faults(context, next) {
   }
 }
 
+/** Ends the run with one plain line, `tests: N passed, N failed, N skipped`, for CI to read. */
+function plainSummary() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const count = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite.tests) count[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+        suite.suites.forEach(walk);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) count.failed++;
+      }
+      setTimeout(() => console.log(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`));
+    },
+  };
+}
+
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
@@ -87,6 +106,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],
+  reporters: [defaultReporter(), plainSummary()],
   browsers: [chromeLauncher({ launchOptions: await launchOptions() })],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
 };
