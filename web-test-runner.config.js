@@ -80,14 +80,24 @@ function plainSummary() {
     onTestRunFinished({ sessions }) {
       const count = { passed: 0, failed: 0, skipped: 0 };
       const walk = (suite) => {
-        for (const test of suite.tests) count[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+        for (const test of suite.tests)
+          count[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
         suite.suites.forEach(walk);
       };
       for (const session of sessions) {
         if (session.testResults) walk(session.testResults);
-        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) count.failed++;
+        if (
+          !session.passed &&
+          !session.testResults?.tests.length &&
+          !session.testResults?.suites.length
+        )
+          count.failed++;
       }
-      setTimeout(() => console.log(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`));
+      setTimeout(() =>
+        console.log(
+          `\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`,
+        ),
+      );
     },
   };
 }

@@ -23,16 +23,24 @@ export function resetFeeds(): void {
   localStorage.clear();
 }
 
-/** Calls to window.fetch during `run`, by URL. */
-export async function countFetches<T>(run: (calls: string[]) => Promise<T>): Promise<T> {
+export interface FetchLog {
+  /** The URL of each call to window.fetch, in order. */
+  urls: string[];
+  /** The abort signal each call was given. */
+  signals: (AbortSignal | undefined)[];
+}
+
+/** Watch the calls to window.fetch made during `run` (they still go through). */
+export async function watchFetch<T>(run: (log: FetchLog) => Promise<T>): Promise<T> {
   const original = window.fetch;
-  const calls: string[] = [];
+  const log: FetchLog = { urls: [], signals: [] };
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push(String(input instanceof Request ? input.url : input));
+    log.urls.push(String(input instanceof Request ? input.url : input));
+    log.signals.push(init?.signal ?? undefined);
     return original(input, init);
   };
   try {
-    return await run(calls);
+    return await run(log);
   } finally {
     window.fetch = original;
   }

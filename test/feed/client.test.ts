@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { FeedError, loadFeed, readCachedFeed } from '../../src/feed/client.js';
-import { countFetches, fault, fixture, resetFeeds } from '../helpers.js';
+import { watchFetch, fault, fixture, resetFeeds } from '../helpers.js';
 
 async function failure(promise: Promise<unknown>): Promise<FeedError> {
   try {
@@ -34,7 +34,7 @@ describe('feed client', () => {
 
   it('makes one request for many readers of one URL, and none for later readers', async () => {
     const url = fixture('feed.json');
-    await countFetches(async (calls) => {
+    await watchFetch(async ({ urls: calls }) => {
       const results = await Promise.all([
         loadFeed(url),
         loadFeed(url),
@@ -100,23 +100,16 @@ describe('feed client', () => {
     const url = fault('hang');
     const first = new AbortController();
     const second = new AbortController();
-    let requestSignal: AbortSignal | undefined;
-    const original = window.fetch;
-    window.fetch = (input, init) => {
-      requestSignal = init?.signal ?? undefined;
-      return original(input, init);
-    };
-    try {
+    await watchFetch(async ({ signals }) => {
       const a = loadFeed(url, { signal: first.signal }).catch((e: unknown) => e);
       const b = loadFeed(url, { signal: second.signal }).catch((e: unknown) => e);
+      expect(signals).to.have.length(1);
       first.abort();
       expect(((await a) as Error).name).to.equal('AbortError');
-      expect(requestSignal?.aborted).to.be.false;
+      expect(signals[0]?.aborted).to.be.false;
       second.abort();
       expect(((await b) as Error).name).to.equal('AbortError');
-      expect(requestSignal?.aborted).to.be.true;
-    } finally {
-      window.fetch = original;
-    }
+      expect(signals[0]?.aborted).to.be.true;
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { expect, fixture as render, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../mi-news-feed.js';
 import type { MiNewsFeed } from '../news-feed.js';
 import type { WidgetState } from '../../shared/mi-element.js';
-import { countFetches, fault, fixture, resetFeeds } from '../../../test/helpers.js';
+import { watchFetch, fault, fixture, resetFeeds } from '../../../test/helpers.js';
 
 async function settled(el: MiNewsFeed, state: WidgetState = 'ready'): Promise<MiNewsFeed> {
   await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, {
@@ -444,6 +445,40 @@ describe('<mi-news-feed>', () => {
       expect($(el, '[part="notice"]')).to.be.null;
     });
 
+    it('follows the system colour scheme with theme="auto"', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed theme="auto" src=${fixture('feed.json')}></mi-news-feed>`,
+        ),
+      );
+      const background = () => getComputedStyle($(el, '[part="base"]')!).backgroundColor;
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+        expect(background()).to.equal('rgb(22, 24, 29)');
+        await expect(el).to.be.accessible();
+        await emulateMedia({ colorScheme: 'light' });
+        expect(background()).to.equal('rgb(255, 255, 255)');
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('does not animate the loading placeholder when the visitor prefers reduced motion', async () => {
+      const el = await render<MiNewsFeed>(
+        html`<mi-news-feed src=${fault('hang')} timeout="3000"></mi-news-feed>`,
+      );
+      await el.updateComplete;
+      const animation = () => getComputedStyle($(el, '.skeleton')!).animationName;
+      try {
+        await emulateMedia({ reducedMotion: 'reduce' });
+        expect(animation()).to.equal('none');
+        await emulateMedia({ reducedMotion: 'no-preference' });
+        expect(animation()).to.equal('mi-pulse');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
     it('reflects theme, and passes in the dark theme', async () => {
       const el = await settled(
         await render<MiNewsFeed>(
@@ -458,7 +493,7 @@ describe('<mi-news-feed>', () => {
   describe('the network', () => {
     it('makes one request for four widgets reading one feed', async () => {
       const url = fixture('feed.json');
-      await countFetches(async (calls) => {
+      await watchFetch(async ({ urls: calls }) => {
         const box = await render(
           html`<div>
             <mi-news-feed src=${url}></mi-news-feed
@@ -473,22 +508,14 @@ describe('<mi-news-feed>', () => {
     });
 
     it('aborts its request when it leaves the page', async () => {
-      let signal: AbortSignal | undefined;
-      const original = window.fetch;
-      window.fetch = (input, init) => {
-        signal = init?.signal ?? undefined;
-        return original(input, init);
-      };
-      try {
+      await watchFetch(async ({ signals }) => {
         const el = await render<MiNewsFeed>(
           html`<mi-news-feed src=${fault('hang')}></mi-news-feed>`,
         );
-        await waitUntil(() => signal);
+        await waitUntil(() => signals[0], 'no request');
         el.remove();
-        await waitUntil(() => signal!.aborted, 'request not aborted');
-      } finally {
-        window.fetch = original;
-      }
+        await waitUntil(() => signals[0]!.aborted, 'request not aborted');
+      });
     });
   });
 
