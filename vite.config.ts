@@ -19,7 +19,15 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         minify: true,
         codeSplitting: {
-          groups: [{ name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ }],
+          groups: [
+            { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
+            // What every widget shares: base element, feed client, schema, localization.
+            // The sanitizer stays a lazy chunk of its own.
+            {
+              name: 'shared',
+              test: /src[\\/](shared[\\/](?!sanitize)|feed[\\/]|i18n[\\/])|node_modules[\\/]valibot[\\/]/,
+            },
+          ],
         },
       },
     },

@@ -4,6 +4,7 @@
  * `customElements.define('my-name', MiNewsFeed)`.
  */
 export { MiNewsFeed, type NewsLayout } from './news-feed/news-feed.js';
+export { MiQuiz } from './quiz/quiz.js';
 export { MiElement, FEED_META, type Theme, type WidgetState } from './shared/mi-element.js';
 export {
   loadFeed,

@@ -11,6 +11,7 @@
  */
 import type { Feed } from './schema.js';
 import { FeedSchemaError, validateFeed } from './validate.js';
+import { readJson, writeJson } from '../shared/storage.js';
 
 export type FeedErrorKind =
   'config' | 'http' | 'timeout' | 'parse' | 'schema' | 'network' | 'offline';
@@ -62,33 +63,26 @@ export function absoluteFeedUrl(url: string): string {
   return new URL(url, document.baseURI).href;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // blocked by the browser's privacy settings
-  }
-}
-
 /** The last good copy of this feed kept in the browser, if any. */
 export function readCachedFeed(url: string): FeedResult | undefined {
   const abs = absoluteFeedUrl(url);
+  const stored = readJson<{ fetchedAt: number; body: unknown }>('local', STORAGE_PREFIX + abs);
+  if (!stored) return undefined;
   try {
-    const stored = storage()?.getItem(STORAGE_PREFIX + abs);
-    if (!stored) return undefined;
-    const { fetchedAt, body } = JSON.parse(stored) as { fetchedAt: number; body: unknown };
-    return { feed: validateFeed(body, abs, { quiet: true }), url: abs, fetchedAt, fromCache: true };
+    return {
+      feed: validateFeed(stored.body, abs, { quiet: true }),
+      url: abs,
+      fetchedAt: stored.fetchedAt,
+      fromCache: true,
+    };
   } catch {
     return undefined; // a damaged or outdated copy is as good as none
   }
 }
 
+/** Keep the last good copy; when the browser will not (full, blocked), there is just no offline copy. */
 function writeCache(url: string, body: unknown, fetchedAt: number): void {
-  try {
-    storage()?.setItem(STORAGE_PREFIX + url, JSON.stringify({ fetchedAt, body }));
-  } catch {
-    // Quota exceeded or storage blocked: the widget still works, just without an offline copy.
-  }
+  writeJson('local', STORAGE_PREFIX + url, { fetchedAt, body });
 }
 
 async function request(url: string, signal: AbortSignal): Promise<FeedResult> {

@@ -11,25 +11,27 @@ import { isLocaleLoaded, loadLocale, withLocale } from './localize.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** Every connected widget, told when a `lang` changes anywhere on the page. */
-const hosts = new Set<Host>();
+/** Every connected widget's controller, told when a `lang` changes anywhere on the page. */
+const controllers = new Set<LocaleController>();
 let pageObserver: MutationObserver | undefined;
 
 function watchPage(): void {
   if (pageObserver) return;
-  pageObserver = new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()));
+  const refreshAll = () => controllers.forEach((c) => c.refresh());
+  pageObserver = new MutationObserver(refreshAll);
   pageObserver.observe(document.documentElement, {
     attributes: true,
     attributeFilter: ['lang'],
     subtree: true,
   });
-  window.addEventListener('languagechange', () => hosts.forEach((h) => h.requestUpdate()));
+  window.addEventListener('languagechange', refreshAll);
 }
 
 /**
- * Keeps a widget's language current: re-resolved on every update, and an update is requested
- * when a `lang` attribute changes on the page, on the element or when the browser's languages
- * change. Loads the interface translations it needs before they are used.
+ * Keeps a widget's language current: resolved when it connects and again (with an update
+ * requested) when a `lang` attribute changes on the page or on the element, or the browser's
+ * languages change — so the values are current before any update reads them. Loads the
+ * interface translations it needs before they are used.
  */
 export class LocaleController implements ReactiveController {
   /** The widget's language tag, as resolved. */
@@ -42,7 +44,7 @@ export class LocaleController implements ReactiveController {
   preferences: string[] = ['en'];
 
   private readonly host: Host;
-  private readonly own = new MutationObserver(() => this.host.requestUpdate());
+  private readonly own = new MutationObserver(() => this.refresh());
 
   constructor(host: Host) {
     this.host = host;
@@ -55,25 +57,19 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
+    controllers.add(this);
     watchPage();
     // Inside another component's shadow root the page observer cannot see the element itself.
     this.own.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.resolve();
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    controllers.delete(this);
     this.own.disconnect();
   }
 
   hostUpdate(): void {
-    const lang = resolveLang(this.host);
-    if (lang !== this.lang) {
-      this.lang = lang;
-      this.ui = uiLocaleFor(lang);
-      this.format = formatLocaleFor(lang);
-      this.preferences = contentPreferences(lang, fallbackChain(lang));
-    }
     if (!this.ready) {
       const wanted = this.ui;
       loadLocale(wanted).then(
@@ -82,6 +78,21 @@ export class LocaleController implements ReactiveController {
           console.error(`[mi-widgets] Could not load the "${wanted}" translations.`, error),
       );
     }
+  }
+
+  /** Re-resolve the language and, when it changed, update the widget. */
+  refresh(): void {
+    if (this.resolve()) this.host.requestUpdate();
+  }
+
+  private resolve(): boolean {
+    const lang = resolveLang(this.host);
+    if (lang === this.lang) return false;
+    this.lang = lang;
+    this.ui = uiLocaleFor(lang);
+    this.format = formatLocaleFor(lang);
+    this.preferences = contentPreferences(lang, fallbackChain(lang));
+    return true;
   }
 
   /** Run a synchronous render in this widget's interface locale. */

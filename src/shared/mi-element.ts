@@ -128,6 +128,11 @@ export abstract class MiElement<View> extends LitElement {
     return this.feedTask.run();
   }
 
+  /** The feed on screen: this page's load when it is done, else the copy kept from an earlier visit. */
+  protected get currentResult(): FeedResult | undefined {
+    return this.feedTask.status === TaskStatus.COMPLETE ? this.feedTask.value : this.cached;
+  }
+
   /** What of the feed this widget shows; `undefined` (or an empty list) means `empty`. */
   protected abstract select(feed: Feed): View | undefined;
   protected abstract renderReady(view: View, result: FeedResult): unknown;
@@ -142,7 +147,7 @@ export abstract class MiElement<View> extends LitElement {
   protected renderFeedState(): unknown {
     const status = this.feedTask.status;
     const failed = status === TaskStatus.ERROR;
-    const result = status === TaskStatus.COMPLETE ? this.feedTask.value : this.cached;
+    const result = this.currentResult;
     const view = result && this.locale.ready ? this.select(result.feed) : undefined;
     const empty = view === undefined || (Array.isArray(view) && view.length === 0);
 

@@ -10,6 +10,7 @@ const dark = css`
   --_primary: var(--mi-color-primary, #8cc4ff);
   --_on-primary: var(--mi-color-on-primary, #0b1a2b);
   --_error: var(--mi-color-error, #ff9a8f);
+  --_success: var(--mi-color-success, #7fd69a);
   --_skeleton: #2e323a;
   color-scheme: dark;
 `;
@@ -30,6 +31,7 @@ export const baseStyles = css`
     --_primary: var(--mi-color-primary, #0b5cad);
     --_on-primary: var(--mi-color-on-primary, #ffffff);
     --_error: var(--mi-color-error, #a4161a);
+    --_success: var(--mi-color-success, #1b6b3a);
     --_skeleton: #e3e7ec;
     --_radius: var(--mi-radius, 8px);
     --_space: var(--mi-space, 16px);

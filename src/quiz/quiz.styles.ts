@@ -1,0 +1,130 @@
+import { css } from 'lit';
+
+export const quizStyles = css`
+  .title,
+  .result-title {
+    margin: 0 0 0.5em;
+    font-size: 1.375em;
+    font-weight: 700;
+    line-height: 1.25;
+  }
+  .title:focus,
+  .result-title:focus,
+  .statement:focus,
+  .feedback:focus {
+    outline: none;
+  }
+  .title:focus-visible,
+  .result-title:focus-visible,
+  .statement:focus-visible,
+  .feedback:focus-visible {
+    outline: 3px solid var(--mi-focus-ring, var(--_primary));
+    outline-offset: 2px;
+  }
+  p {
+    margin: 0 0 0.75em;
+  }
+  .sample {
+    display: inline-block;
+    padding: 0.1em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .count {
+    color: var(--_muted);
+  }
+  .progress p {
+    margin: 0 0 0.25em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  progress {
+    display: block;
+    width: 100%;
+    height: 8px;
+    margin-bottom: var(--_space);
+    border: 0;
+    border-radius: 4px;
+    background: var(--_skeleton);
+    color: var(--_primary);
+    appearance: none;
+  }
+  progress::-webkit-progress-bar {
+    background: var(--_skeleton);
+    border-radius: 4px;
+  }
+  progress::-webkit-progress-value {
+    background: var(--_primary);
+    border-radius: 4px;
+  }
+  progress::-moz-progress-bar {
+    background: var(--_primary);
+    border-radius: 4px;
+  }
+  .statement {
+    font-size: 1.25em;
+    font-weight: 600;
+    line-height: 1.4;
+  }
+  .answers,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    align-items: center;
+  }
+  .answer {
+    flex: 1 1 8em;
+  }
+  .feedback {
+    padding: 0.75em var(--_space);
+    border-inline-start: 6px solid var(--_error);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .feedback.correct {
+    border-inline-start-color: var(--_success);
+  }
+  .verdict {
+    font-weight: 700;
+    font-size: 1.125em;
+  }
+  .feedback.correct .verdict,
+  .review .correct span {
+    color: var(--_success);
+  }
+  .feedback.wrong .verdict,
+  .review .wrong span {
+    color: var(--_error);
+  }
+  .truth {
+    font-weight: 600;
+  }
+  .score {
+    font-size: 2em;
+    font-weight: 700;
+    line-height: 1.2;
+  }
+  .review {
+    margin: 0 0 var(--_space);
+    padding-inline-start: 1.5em;
+  }
+  .review li {
+    padding: 0.5em 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .review p {
+    margin: 0 0 0.25em;
+  }
+  .statement-review {
+    font-weight: 600;
+  }
+  .whatsapp {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0 0.5em;
+  }
+`;

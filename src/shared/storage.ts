@@ -1,0 +1,42 @@
+/**
+ * The browser storage the widgets use, never failing: storage blocked by privacy settings or
+ * full is the same as no storage. Everything is keyed `mi-widgets:…`.
+ */
+type Area = 'local' | 'session';
+
+function area(which: Area): Storage | undefined {
+  try {
+    return which === 'local' ? window.localStorage : window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parsed JSON stored under a key, or undefined. */
+export function readJson<T>(which: Area, key: string): T | undefined {
+  try {
+    const text = area(which)?.getItem(key);
+    return text ? (JSON.parse(text) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store a value as JSON; false when the browser would not keep it. */
+export function writeJson(which: Area, key: string, value: unknown): boolean {
+  try {
+    const storage = area(which);
+    storage?.setItem(key, JSON.stringify(value));
+    return storage !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export function removeItem(which: Area, key: string): void {
+  try {
+    area(which)?.removeItem(key);
+  } catch {
+    // nothing stored, nothing to remove
+  }
+}
