@@ -1,4 +1,6 @@
+import { waitUntil } from '@open-wc/testing';
 import { clearFeedMemory } from '../src/feed/client.js';
+import type { MiElement, WidgetState } from '../src/shared/mi-element.js';
 
 let counter = 0;
 
@@ -44,4 +46,16 @@ export async function watchFetch<T>(run: (log: FetchLog) => Promise<T>): Promise
   } finally {
     window.fetch = original;
   }
+}
+
+/** Wait until a widget reaches a state (ready by default) and has rendered it. */
+export async function settled<T extends MiElement<unknown>>(
+  el: T,
+  state: WidgetState = 'ready',
+): Promise<T> {
+  await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, {
+    timeout: 4000,
+  });
+  await el.updateComplete;
+  return el;
 }

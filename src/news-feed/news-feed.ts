@@ -118,16 +118,8 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   }
 
   override render(): TemplateResult {
-    return this.inLocale(
-      () =>
-        html`<section
-          part="base"
-          class="base"
-          tabindex="-1"
-          aria-label=${msg('Migration news', { id: 'news.label' })}
-        >
-          ${this.renderFeedState()}
-        </section>`,
+    return this.inLocale(() =>
+      this.renderFrame(msg('Migration news', { id: 'news.label' }), this.renderFeedState()),
     );
   }
 

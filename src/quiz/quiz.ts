@@ -183,17 +183,11 @@ export class MiQuiz extends MiElement<Quiz> {
   }
 
   override render(): TemplateResult {
-    return this.inLocale(
-      () =>
-        html`<section
-          part="base"
-          class="base"
-          tabindex="-1"
-          lang=${this.locale.ui}
-          aria-label=${msg('Myth or fact quiz', { id: 'quiz.label' })}
-        >
-          ${this.renderFeedState()} ${this.renderAnnouncement()}
-        </section>`,
+    return this.inLocale(() =>
+      this.renderFrame(
+        msg('Myth or fact quiz', { id: 'quiz.label' }),
+        html`${this.renderFeedState()} ${this.renderAnnouncement()}`,
+      ),
     );
   }
 

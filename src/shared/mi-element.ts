@@ -143,6 +143,19 @@ export abstract class MiElement<View> extends LitElement {
     return this.locale.render(render);
   }
 
+  /** The widget's box: a labelled region in the interface language (Retry moves focus to it). */
+  protected renderFrame(label: string, content: unknown): TemplateResult {
+    return html`<section
+      part="base"
+      class="base"
+      tabindex="-1"
+      lang=${this.locale.ui}
+      aria-label=${label}
+    >
+      ${content}
+    </section>`;
+  }
+
   /** The part of the template that depends on the state; sets `state`. */
   protected renderFeedState(): unknown {
     const status = this.feedTask.status;

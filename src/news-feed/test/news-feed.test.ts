@@ -3,16 +3,7 @@ import sinon from 'sinon';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../mi-news-feed.js';
 import type { MiNewsFeed } from '../news-feed.js';
-import type { WidgetState } from '../../shared/mi-element.js';
-import { watchFetch, fault, fixture, resetFeeds } from '../../../test/helpers.js';
-
-async function settled(el: MiNewsFeed, state: WidgetState = 'ready'): Promise<MiNewsFeed> {
-  await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, {
-    timeout: 4000,
-  });
-  await el.updateComplete;
-  return el;
-}
+import { watchFetch, fault, fixture, resetFeeds, settled } from '../../../test/helpers.js';
 
 const $ = (el: MiNewsFeed, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: MiNewsFeed, selector: string) => [

@@ -5,16 +5,7 @@ import '../mi-quiz.js';
 import type { MiQuiz } from '../quiz.js';
 import { restoreProgress, saveProgress } from '../progress.js';
 import type { Quiz } from '../../feed/schema.js';
-import type { WidgetState } from '../../shared/mi-element.js';
-import { fixture, resetFeeds } from '../../../test/helpers.js';
-
-async function settled(el: MiQuiz, state: WidgetState = 'ready'): Promise<MiQuiz> {
-  await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, {
-    timeout: 4000,
-  });
-  await el.updateComplete;
-  return el;
-}
+import { fixture, resetFeeds, settled } from '../../../test/helpers.js';
 
 const $ = (el: MiQuiz, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: MiQuiz, selector: string) => [
