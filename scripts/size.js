@@ -13,6 +13,8 @@ const budgets = [
   [/^chunks\/shared-/, 11 * KB, 'base element, feed client, schema, localization'],
   [/^chunks\/mi-news-feed-/, 4 * KB, 'news feed'],
   [/^chunks\/mi-quiz-/, 6 * KB, 'quiz (on top of the shared chunks)'],
+  [/^chunks\/mi-hub-locator-/, 7 * KB, 'hub locator list (on top of the shared chunks)'],
+  [/^chunks\/hub-map-/, 52 * KB, 'Leaflet + supercluster, only for <mi-hub-locator map>'],
   [/^chunks\/sanitize-/, 13 * KB, 'DOMPurify, only for feeds with content_html'],
   [/^chunks\/(es|fr|pt)-/, 3 * KB, 'one interface translation (all widgets)'],
 ];

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { targetLocales } from '../../src/generated/locale-codes.js';
 
+/** Words that are rightly the same as the English. */
+const SAME_AS_ENGLISH: Record<string, string[]> = {
+  es: [],
+  fr: ['hubs.service', 'hubs.services', 'hubs.service.information'],
+  pt: [],
+};
+
 /** Every UI string is translated in every target locale: no unit missing, empty or left in English. */
 describe('translations', () => {
   let english: string[] = [];
@@ -22,20 +29,20 @@ describe('translations', () => {
       const units = [...doc.querySelectorAll('trans-unit')];
       expect(units.map((u) => u.id)).to.deep.equal(english);
       expect(units.length).to.be.greaterThan(40);
+      const same: string[] = [];
       for (const unit of units) {
         const source = unit.querySelector('source')!;
         const target = unit.querySelector('target');
         expect(target, `${locale}: ${unit.id} has no translation`).to.exist;
         expect(target!.textContent!.trim(), `${locale}: ${unit.id} is empty`).not.to.equal('');
-        expect(target!.innerHTML, `${locale}: ${unit.id} is still English`).not.to.equal(
-          source.innerHTML,
-        );
+        if (target!.innerHTML === source.innerHTML) same.push(unit.id);
         const placeholders = (node: Element) =>
           [...node.querySelectorAll('x')].map((x) => x.id).sort();
         expect(placeholders(target!), `${locale}: ${unit.id} placeholders`).to.deep.equal(
           placeholders(source),
         );
       }
+      expect(same, `${locale}: still in English`).to.deep.equal(SAME_AS_ENGLISH[locale]);
     });
   }
 });

@@ -1,0 +1,606 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { Feed, Hub } from '../feed/schema.js';
+import { pickText, safeUrl } from '../feed/text.js';
+import { emit } from '../shared/events.js';
+import { MiElement } from '../shared/mi-element.js';
+import {
+  directionsUrl,
+  distanceKm,
+  filterHubs,
+  indexHubs,
+  openingStatus,
+  telUrl,
+  whatsappUrl,
+  type IndexedHub,
+} from './hubs.js';
+import { hubLocatorStyles } from './hub-locator.styles.js';
+import type { HubMap } from './hub-map.js';
+
+type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
+
+const PAGE = 20;
+const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
+
+/**
+ * Find the nearest information hub: a list that works on any connection — search, filters,
+ * open now, near me — and, when asked for, a map.
+ *
+ * @summary The information-hub locator: list first, map when wanted.
+ *
+ * @attr lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ *
+ * @fires mi-hub-select - The visitor selected a hub (its name in the list, or its marker). `detail: { hubId }`.
+ *
+ * @csspart base - The widget's box.
+ * @csspart controls - The search box, filters and Near me.
+ * @csspart search - The search box.
+ * @csspart filter - The country and service selects and the Open now toggle.
+ * @csspart near-me-button - The Near me button.
+ * @csspart count - The number of hubs found.
+ * @csspart list - The list of hubs.
+ * @csspart hub - One hub's card.
+ * @csspart hub-name - A hub's name (a button that selects it).
+ * @csspart status - Open now / Closed, with today's hours.
+ * @csspart distance - The distance, after Near me.
+ * @csspart actions - Call, WhatsApp, directions, website.
+ * @csspart more-button - The "Show more hubs" button.
+ * @csspart map - The map.
+ * @csspart map-button - The button that loads the map when the visitor saves data.
+ * @csspart empty - The line shown when there is no hub.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message and its Retry button.
+ * @csspart notice - The note shown when an offline copy is on screen.
+ * @csspart retry-button - The Retry buttons.
+ *
+ * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
+ * @cssprop [--mi-font-size=16px] - Base font size.
+ * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
+ * @cssprop [--mi-color-muted=#565b63] - Secondary text.
+ * @cssprop [--mi-color-background=#ffffff] - Background.
+ * @cssprop [--mi-color-surface=#f4f6f8] - Background of cards.
+ * @cssprop [--mi-color-border=#c9ced6] - Borders.
+ * @cssprop [--mi-color-primary=#0b5cad] - Buttons, links, markers and focus ring.
+ * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--mi-color-success=#1b6b3a] - "Open now".
+ * @cssprop [--mi-color-error=#a4161a] - Error title.
+ * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
+ * @cssprop [--mi-radius=8px] - Corner radius.
+ * @cssprop [--mi-space=16px] - Spacing unit.
+ * @cssprop [--mi-hub-map-height=360px] - Height of the map.
+ */
+export class MiHubLocator extends MiElement<IndexedHub[]> {
+  static override styles = [...MiElement.styles, hubLocatorStyles];
+
+  private indexed?: { hubs: readonly Hub[]; preferences: string[]; index: IndexedHub[] };
+  /** The hubs found by the last render, for the map. */
+  private found: IndexedHub[] = [];
+  private hubMap?: HubMap;
+  private mapLoading = false;
+
+  @query('.map') private mapContainer?: HTMLElement;
+
+  @state() private query = '';
+  @state() private openNow = false;
+  @state() private shown = PAGE;
+  @state() private position?: { lat: number; lon: number };
+  @state() private geoStatus: GeoStatus = 'idle';
+  @state() private selected = '';
+  @state() private mapWanted = false;
+
+  /** Only hubs in this country (ISO 3166-1 alpha-2); the visitor can change it. */
+  @property() country = '';
+
+  /** Only hubs offering this service (e.g. `legal`); the visitor can change it. */
+  @property() service = '';
+
+  /** Show a map beside the list (Leaflet, loaded only then). */
+  @property({ type: Boolean }) map = false;
+
+  /** Tile URL template of the map. */
+  @property() tiles = OSM_TILES;
+
+  /** Attribution of the map tiles (text). */
+  @property({ attribute: 'tiles-attribution' }) tilesAttribution = OSM_ATTRIBUTION;
+
+  /** Heading level (2–6) of hub names, to fit the outline of the host page. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.hubMap?.destroy();
+    this.hubMap = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('country') || changed.has('service')) this.shown = PAGE;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    void this.syncMap();
+  }
+
+  private handleSearch(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.shown = PAGE;
+  }
+
+  private handleCountry(event: Event): void {
+    this.country = (event.target as HTMLSelectElement).value;
+  }
+
+  private handleService(event: Event): void {
+    this.service = (event.target as HTMLSelectElement).value;
+  }
+
+  private handleOpenNow(event: Event): void {
+    this.openNow = (event.target as HTMLInputElement).checked;
+    this.shown = PAGE;
+  }
+
+  private handleNearMe(): void {
+    if (!('geolocation' in navigator)) {
+      this.geoStatus = 'unavailable';
+      return;
+    }
+    this.geoStatus = 'locating';
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        this.position = { lat: pos.coords.latitude, lon: pos.coords.longitude };
+        this.geoStatus = 'located';
+        this.shown = PAGE;
+      },
+      (error) => {
+        this.geoStatus =
+          error.code === error.PERMISSION_DENIED
+            ? 'denied'
+            : error.code === error.TIMEOUT
+              ? 'timeout'
+              : 'unavailable';
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
+    );
+  }
+
+  private handleSelect(hubId: string, fromMap = false): void {
+    this.selected = hubId;
+    emit(this, 'mi-hub-select', { hubId });
+    if (fromMap) {
+      // Show the card: make sure it is on the page, then move focus to it.
+      const position = this.found.findIndex((h) => h.hub.id === hubId);
+      if (position >= this.shown) this.shown = position + 1;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`[data-hub="${CSS.escape(hubId)}"]`)?.focus(),
+      );
+    } else {
+      this.hubMap?.select(hubId);
+    }
+  }
+
+  protected select(feed: Feed): IndexedHub[] | undefined {
+    if (!feed.hubs.length) return undefined;
+    const prefs = this.locale.preferences;
+    if (this.indexed?.hubs !== feed.hubs || this.indexed.preferences !== prefs) {
+      this.indexed = { hubs: feed.hubs, preferences: prefs, index: indexHubs(feed.hubs, prefs) };
+    }
+    return this.indexed.index;
+  }
+
+  /** The hubs that pass the filters, nearest first after Near me. */
+  private visible(index = this.indexed?.index ?? []): IndexedHub[] {
+    const found = filterHubs(index, {
+      query: this.query,
+      country: this.country,
+      service: this.service,
+      openNow: this.openNow,
+    });
+    const here = this.position;
+    if (!here) return found;
+    return found
+      .map((h) => ({ h, d: distanceKm(here, h.hub) }))
+      .sort((a, b) => a.d - b.d)
+      .map(({ h }) => h);
+  }
+
+  private get mapShown(): boolean {
+    if (!this.map) return false;
+    const saveData =
+      (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData ===
+      true;
+    return this.mapWanted || !saveData;
+  }
+
+  /** Create the map once its container is on screen (its code loads then), and keep its markers current. */
+  private async syncMap(): Promise<void> {
+    const container = this.mapContainer;
+    if (!container || this.state !== 'ready') {
+      if (!container) {
+        this.hubMap?.destroy();
+        this.hubMap = undefined;
+      }
+      return;
+    }
+    if (!this.hubMap && !this.mapLoading) {
+      this.mapLoading = true;
+      try {
+        const { HubMap } = await import('./hub-map.js');
+        if (this.mapContainer !== container) return;
+        this.hubMap = new HubMap(container, {
+          tiles: this.tiles,
+          attribution: this.tilesAttribution,
+          attributionUrl: this.tiles === OSM_TILES ? OSM_COPYRIGHT : undefined,
+          label: (hub) => pickText(hub.name, this.locale.preferences),
+          clusterLabel: (count) =>
+            this.locale.render(() => msg(str`${count} hubs`, { id: 'hubs.cluster' })),
+          onSelect: (hubId) => this.handleSelect(hubId, true),
+        });
+      } catch (error) {
+        console.error('[mi-widgets] Could not load the map.', error);
+        return;
+      } finally {
+        this.mapLoading = false;
+      }
+    }
+    this.hubMap?.setHubs(
+      this.found.map((h) => h.hub),
+      this.selected,
+    );
+  }
+
+  override render(): TemplateResult {
+    return this.inLocale(() =>
+      this.renderFrame(msg('Information hubs', { id: 'hubs.label' }), this.renderFeedState()),
+    );
+  }
+
+  protected renderReady(index: IndexedHub[]): TemplateResult {
+    const found = this.visible(index);
+    this.found = found;
+    return html`
+      ${this.renderControls(index)} ${this.renderGeoMessage()}
+      <div class="layout ${this.map ? 'with-map' : ''}">
+        ${this.renderMap()}
+        <div class="results">
+          <p part="count" class="count" role="status">
+            ${msg(str`Hubs found: ${found.length}`, { id: 'hubs.count' })}
+          </p>
+          ${this.renderList(found)}
+        </div>
+      </div>
+    `;
+  }
+
+  protected renderEmpty(): TemplateResult {
+    return html`<p part="empty" class="empty">
+      ${msg('There are no information hubs to show.', { id: 'hubs.empty' })}
+    </p>`;
+  }
+
+  private renderControls(index: IndexedHub[]): TemplateResult {
+    const countries = [...new Set(index.map((h) => h.hub.country))]
+      .map((code) => ({ code, name: this.regionName(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
+    const services = [...new Set(index.flatMap((h) => h.hub.services ?? []))]
+      .map((code) => ({ code, name: this.serviceName(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
+    return html`<form
+      part="controls"
+      class="controls"
+      role="search"
+      @submit=${(e: Event) => e.preventDefault()}
+    >
+      <div class="field search">
+        <label for="q">${msg('Search by name or place', { id: 'hubs.search' })}</label>
+        <input
+          part="search"
+          id="q"
+          type="search"
+          autocomplete="off"
+          .value=${this.query}
+          @input=${this.handleSearch}
+        />
+      </div>
+      <div class="field">
+        <label for="country">${msg('Country', { id: 'hubs.country' })}</label>
+        <select part="filter" id="country" @change=${this.handleCountry}>
+          <option value="" ?selected=${!this.country}>
+            ${msg('All countries', { id: 'hubs.all-countries' })}
+          </option>
+          ${countries.map((c) => html`<option value=${c.code} ?selected=${c.code === this.country.toUpperCase()}>${c.name}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="service">${msg('Service', { id: 'hubs.service' })}</label>
+        <select part="filter" id="service" @change=${this.handleService}>
+          <option value="" ?selected=${!this.service}>
+            ${msg('All services', { id: 'hubs.all-services' })}
+          </option>
+          ${services.map((s) => html`<option value=${s.code} ?selected=${s.code === this.service}>${s.name}</option>`)}
+        </select>
+      </div>
+      <div class="toggles">
+        <label class="check">
+          <input
+            part="filter"
+            type="checkbox"
+            .checked=${this.openNow}
+            @change=${this.handleOpenNow}
+          />
+          ${msg('Open now', { id: 'hubs.open-now-filter' })}
+        </label>
+        <button
+          part="near-me-button"
+          type="button"
+          class="secondary"
+          @click=${this.handleNearMe}
+          ?disabled=${this.geoStatus === 'locating'}
+        >
+          ${this.geoStatus === 'locating' ? msg('Locating…', { id: 'hubs.locating' }) : msg('Near me', { id: 'hubs.near-me' })}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderGeoMessage(): unknown {
+    const messages: Partial<Record<GeoStatus, string>> = {
+      denied: msg('Location permission was denied. The list is not sorted by distance.', {
+        id: 'hubs.geo-denied',
+      }),
+      unavailable: msg('Your location is not available. The list is not sorted by distance.', {
+        id: 'hubs.geo-unavailable',
+      }),
+      timeout: msg('Finding your location took too long. Try again.', { id: 'hubs.geo-timeout' }),
+      located: msg('Sorted by distance from you.', { id: 'hubs.geo-sorted' }),
+    };
+    const text = messages[this.geoStatus];
+    if (!text) return nothing;
+    const problem = this.geoStatus !== 'located';
+    return html`<p class="geo ${problem ? 'problem' : ''}" role=${problem ? 'alert' : 'status'}>
+      ${text}
+    </p>`;
+  }
+
+  private renderMap(): unknown {
+    if (!this.map) return nothing;
+    if (!this.mapShown) {
+      return html`<div class="map-placeholder">
+        <button
+          part="map-button"
+          type="button"
+          class="secondary"
+          @click=${() => (this.mapWanted = true)}
+        >
+          ${msg('Show map', { id: 'hubs.show-map' })}
+        </button>
+      </div>`;
+    }
+    return html`<div
+      part="map"
+      class="map"
+      role="region"
+      aria-label=${msg('Map of information hubs', { id: 'hubs.map-label' })}
+    ></div>`;
+  }
+
+  private renderList(found: IndexedHub[]): TemplateResult {
+    const visible = found.slice(0, this.shown);
+    // role="list" is not redundant here: Safari drops list semantics under list-style: none.
+    /* eslint-disable lit-a11y/no-redundant-role */
+    return html`
+      <ul part="list" class="list" role="list">
+        ${visible.map(({ hub }) => this.renderHub(hub))}
+      </ul>
+      ${
+        found.length > visible.length
+          ? html`<div class="more">
+              <button part="more-button" type="button" @click=${() => (this.shown += PAGE)}>
+                ${msg('Show more hubs', { id: 'hubs.more' })}
+              </button>
+            </div>`
+          : nothing
+      }
+    `;
+    /* eslint-enable lit-a11y/no-redundant-role */
+  }
+
+  private renderHub(hub: Hub): TemplateResult {
+    const name = pickText(hub.name, this.locale.preferences);
+    const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 3));
+    const place = [hub.address, hub.locality]
+      .map((t) => pickText(t, this.locale.preferences))
+      .filter(Boolean);
+    return html`<li
+      part="hub"
+      class="hub ${this.selected === hub.id ? 'selected' : ''}"
+      data-hub=${hub.id}
+      tabindex="-1"
+    >
+      <div class="name" role="heading" aria-level=${level}>
+        <button
+          part="hub-name"
+          type="button"
+          class="link"
+          aria-pressed=${this.selected === hub.id ? 'true' : 'false'}
+          @click=${() => this.handleSelect(hub.id)}
+        >
+          ${name}
+        </button>
+      </div>
+      ${hub.organization ? html`<p class="org">${pickText(hub.organization, this.locale.preferences)}</p>` : nothing}
+      <p class="place">${[...place, this.regionName(hub.country)].join(' · ')}</p>
+      ${this.renderStatus(hub)} ${this.renderDistance(hub)} ${this.renderServices(hub)}
+      ${this.renderLanguages(hub)}
+      ${hub.notes ? html`<p class="notes">${pickText(hub.notes, this.locale.preferences)}</p>` : nothing}
+      ${this.renderActions(hub, name)}
+    </li>`;
+  }
+
+  private renderStatus(hub: Hub): unknown {
+    const status = openingStatus(hub, new Date());
+    if (!status)
+      return html`<p part="status" class="status muted">
+        ${msg('Opening hours not listed', { id: 'hubs.no-hours' })}
+      </p>`;
+    const hours = status.today.length
+      ? msg(str`Today ${status.today.join(', ')}`, { id: 'hubs.today' })
+      : msg('Closed today', { id: 'hubs.closed-today' });
+    let label: string;
+    if (status.open) label = msg('Open now', { id: 'hubs.open' });
+    else if (!status.next) label = msg('Closed', { id: 'hubs.closed' });
+    else if (status.next.today)
+      label = msg(str`Closed · opens at ${status.next.time}`, { id: 'hubs.opens-today' });
+    else
+      label = msg(str`Closed · opens ${this.weekdayName(status.next.day)} ${status.next.time}`, {
+        id: 'hubs.opens-day',
+      });
+    return html`<p part="status" class="status">
+      <strong class=${status.open ? 'open' : 'closed'}>${label}</strong>
+      <span class="muted">· ${hours}</span>
+    </p>`;
+  }
+
+  private renderDistance(hub: Hub): unknown {
+    if (!this.position) return nothing;
+    const km = distanceKm(this.position, hub);
+    const distance = new Intl.NumberFormat(this.locale.format, {
+      style: 'unit',
+      unit: 'kilometer',
+      maximumFractionDigits: km < 10 ? 1 : 0,
+    }).format(km);
+    return html`<p part="distance" class="distance">
+      ${msg(str`${distance} away`, { id: 'hubs.distance' })}
+    </p>`;
+  }
+
+  private renderServices(hub: Hub): unknown {
+    if (!hub.services?.length) return nothing;
+    return html`<ul class="chips" aria-label=${msg('Services', { id: 'hubs.services' })}>
+      ${hub.services.map((s) => html`<li>${this.serviceName(s)}</li>`)}
+    </ul>`;
+  }
+
+  private renderLanguages(hub: Hub): unknown {
+    if (!hub.languages?.length) return nothing;
+    const names = hub.languages.map((code) => this.languageName(code));
+    return html`<p class="languages">
+      ${msg(str`Languages: ${names.join(', ')}`, { id: 'hubs.languages' })}
+    </p>`;
+  }
+
+  private renderActions(hub: Hub, name: string): TemplateResult {
+    const website = safeUrl(hub.url);
+    return html`<div part="actions" class="actions">
+      ${
+        hub.phone
+          ? html`<a
+              class="action"
+              href=${telUrl(hub.phone)}
+              aria-label=${msg(str`Call ${name}`, { id: 'hubs.call-label' })}
+            >
+              ${msg('Call', { id: 'hubs.call' })}
+            </a>`
+          : nothing
+      }
+      ${
+        hub.whatsapp
+          ? html`<a
+              class="action"
+              href=${whatsappUrl(hub.whatsapp)}
+              rel="noopener noreferrer"
+              target="_blank"
+              aria-label=${msg(str`Message ${name} on WhatsApp`, { id: 'hubs.whatsapp-label' })}
+            >
+              WhatsApp
+            </a>`
+          : nothing
+      }
+      <a
+        class="action"
+        href=${directionsUrl(hub)}
+        rel="noopener noreferrer"
+        target="_blank"
+        aria-label=${msg(str`Directions to ${name}`, { id: 'hubs.directions-label' })}
+      >
+        ${msg('Directions', { id: 'hubs.directions' })}
+      </a>
+      ${
+        website
+          ? html`<a
+              class="action"
+              href=${website}
+              rel="noopener noreferrer"
+              target="_blank"
+              aria-label=${msg(str`Website of ${name}`, { id: 'hubs.website-label' })}
+            >
+              ${msg('Website', { id: 'hubs.website' })}
+            </a>`
+          : nothing
+      }
+      ${hub.email ? html`<a class="action" href=${`mailto:${hub.email}`}>${hub.email}</a>` : nothing}
+    </div>`;
+  }
+
+  private regionName(code: string): string {
+    return displayName(this.locale.format, 'region', code);
+  }
+
+  private languageName(code: string): string {
+    return displayName(this.locale.format, 'language', code);
+  }
+
+  private weekdayName(day: number): string {
+    // 2024-01-01 was a Monday.
+    return new Intl.DateTimeFormat(this.locale.format, {
+      weekday: 'short',
+      timeZone: 'UTC',
+    }).format(Date.UTC(2024, 0, 1 + day));
+  }
+
+  private serviceName(code: string): string {
+    switch (code) {
+      case 'information':
+        return msg('Information', { id: 'hubs.service.information' });
+      case 'legal':
+        return msg('Legal advice', { id: 'hubs.service.legal' });
+      case 'psychosocial':
+        return msg('Psychosocial support', { id: 'hubs.service.psychosocial' });
+      case 'health':
+        return msg('Health', { id: 'hubs.service.health' });
+      case 'shelter':
+        return msg('Shelter', { id: 'hubs.service.shelter' });
+      case 'documentation':
+        return msg('Documentation', { id: 'hubs.service.documentation' });
+      default:
+        return code;
+    }
+  }
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** A region's or language's name in the locale, or the code as given when `Intl` does not know it. */
+function displayName(locale: string, type: 'region' | 'language', code: string): string {
+  const key = `${locale}|${type}`;
+  let names = displayNames.get(key);
+  if (!names)
+    displayNames.set(
+      key,
+      (names = new Intl.DisplayNames([locale, 'en'], { type, fallback: 'code' })),
+    );
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mi-hub-select': CustomEvent<{ hubId: string }>;
+  }
+}

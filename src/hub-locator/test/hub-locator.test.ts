@@ -1,0 +1,482 @@
+import { expect, fixture as render, html, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../mi-hub-locator.js';
+import type { MiHubLocator } from '../hub-locator.js';
+import { distanceKm, filterHubs, fold, indexHubs, openingStatus } from '../hubs.js';
+import { validateFeed } from '../../feed/validate.js';
+import { fixture, resetFeeds, settled, watchFetch } from '../../../test/helpers.js';
+
+const $ = (el: MiHubLocator, selector: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: MiHubLocator, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
+];
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
+const names = (el: MiHubLocator) => $$(el, '[part="hub-name"]').map((b) => text(b));
+const card = (el: MiHubLocator, id: string) => $(el, `[data-hub="${id}"]`);
+
+/** Monday 30 November 2026, 15:30 UTC: 09:30 in Guatemala, 07:30 in Tijuana, 11:30 in Santo Domingo. */
+const MONDAY = new Date('2026-11-30T15:30:00Z');
+/** Saturday 28 November 2026, 15:30 UTC: 09:30 in Guatemala. */
+const SATURDAY = new Date('2026-11-28T15:30:00Z');
+
+async function typeInto(el: MiHubLocator, selector: string, value: string): Promise<void> {
+  const input = $(el, selector) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function choose(el: MiHubLocator, selector: string, value: string): Promise<void> {
+  const select = $(el, selector) as HTMLSelectElement;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+describe('hub logic', () => {
+  const feed = async () =>
+    validateFeed(await (await fetch('/test/fixtures/hubs-test.geojson')).json(), location.href, {
+      quiet: true,
+    });
+
+  it('measures distances in GeoJSON order, right to the km', async () => {
+    expect(
+      Math.round(distanceKm({ lat: 19.4326, lon: -99.1332 }, { lat: 14.6349, lon: -90.5069 })),
+    ).to.equal(1061); // Mexico City → Guatemala City
+    const hubs = (await feed()).hubs;
+    const flores = { lat: 16.9297, lon: -89.8925 };
+    expect(
+      Math.round(
+        distanceKm(
+          flores,
+          hubs.find((h) => h.id === 'la-libertad')!,
+        ),
+      ),
+    ).to.equal(29);
+    expect(
+      Math.round(
+        distanceKm(
+          flores,
+          hubs.find((h) => h.id === 'melchor')!,
+        ),
+      ),
+    ).to.equal(80);
+  });
+
+  it('folds case and accents for search', () => {
+    expect(fold('Petén, MÉXICO')).to.equal('peten, mexico');
+  });
+
+  it('computes opening status in each hub’s own time zone', async () => {
+    const hubs = (await feed()).hubs;
+    const byId = (id: string) => hubs.find((h) => h.id === id)!;
+    expect(openingStatus(byId('la-libertad'), MONDAY)).to.deep.include({
+      open: true,
+      today: ['08:00–16:00'],
+    });
+    expect(openingStatus(byId('tijuana'), MONDAY)).to.deep.include({
+      open: false,
+      next: { day: 0, today: true, time: '09:00' },
+    });
+    expect(openingStatus(byId('santo-domingo'), MONDAY)).to.deep.include({
+      open: true,
+      today: ['08:00–12:00', '14:00–18:00'],
+    });
+    expect(openingStatus(byId('la-libertad'), SATURDAY)).to.deep.include({
+      open: false,
+      today: [],
+      next: { day: 0, today: false, time: '08:00' },
+    });
+    expect(openingStatus(byId('melchor'), SATURDAY)?.open).to.be.true;
+    expect(openingStatus(byId('san-jose'), MONDAY)).to.be.undefined;
+  });
+
+  it('handles hours that run past midnight', () => {
+    const hub = {
+      id: 'n',
+      name: 'Night',
+      country: 'GT',
+      lat: 0,
+      lon: 0,
+      timezone: 'UTC',
+      opening_hours: [{ days: ['fr' as const], opens: '20:00', closes: '02:00' }],
+    };
+    expect(openingStatus(hub, new Date('2026-11-27T23:00:00Z'))?.open).to.be.true; // Friday 23:00
+    expect(openingStatus(hub, new Date('2026-11-28T01:00:00Z'))?.open).to.be.true; // Saturday 01:00
+    expect(openingStatus(hub, new Date('2026-11-28T03:00:00Z'))?.open).to.be.false;
+  });
+
+  it('combines search, country, service and open-now filters', async () => {
+    const index = indexHubs((await feed()).hubs, ['en']);
+    const ids = (filter: Parameters<typeof filterHubs>[1]) =>
+      filterHubs(index, { now: MONDAY, ...filter }).map((h) => h.hub.id);
+    expect(ids({ query: 'peten' })).to.deep.equal(['la-libertad', 'melchor']);
+    expect(ids({ query: 'PETÉN libertad' })).to.deep.equal(['la-libertad']);
+    expect(ids({ query: 'centro de informacion' })).to.deep.equal(['la-libertad']); // any language of the name
+    expect(ids({ country: 'gt' })).to.deep.equal(['la-libertad', 'melchor']);
+    expect(ids({ country: 'GT', service: 'legal' })).to.deep.equal(['la-libertad']);
+    expect(ids({ openNow: true })).to.deep.equal(['la-libertad', 'santo-domingo']);
+    expect(ids({ country: 'GT', openNow: true, query: 'melchor' })).to.deep.equal([]);
+  });
+});
+
+describe('<mi-hub-locator>', () => {
+  let clock: sinon.SinonFakeTimers;
+  let warn: sinon.SinonStub;
+  beforeEach(() => {
+    resetFeeds();
+    document.documentElement.lang = 'en';
+    clock = sinon.useFakeTimers({ now: MONDAY, toFake: ['Date'] });
+    warn = sinon.stub(console, 'warn');
+  });
+  afterEach(() => {
+    clock.restore();
+    warn.restore();
+    sinon.restore();
+  });
+
+  it('lists every valid hub with its details and actions, and skips the invalid one', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    expect(names(el)).to.have.length(5);
+    expect(String(warn.args[0][0])).to.match(/features\[5\] \(id "swapped"\)/);
+    expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 5');
+
+    const ll = card(el, 'la-libertad')!;
+    expect(text(ll.querySelector('[part="hub-name"]'))).to.equal('Information Hub La Libertad');
+    expect(text(ll.querySelector('.org'))).to.equal('Municipality of La Libertad');
+    expect(text(ll.querySelector('.place'))).to.equal('La Libertad, Petén · Guatemala');
+    expect(text(ll.querySelector('[part="status"]'))).to.equal('Open now · Today 08:00–16:00');
+    expect([...ll.querySelectorAll('.chips li')].map(text)).to.deep.equal([
+      'Information',
+      'Legal advice',
+    ]);
+    expect(text(ll.querySelector('.languages'))).to.match(
+      /^Languages: Spanish, (Q’eqchi’|Q'eqchi'|Kekchi|kek)$/,
+    );
+    const links = [...ll.querySelectorAll<HTMLAnchorElement>('[part="actions"] a')].map(
+      (a) => a.href,
+    );
+    expect(links).to.deep.equal([
+      'tel:+50200000000',
+      'https://www.google.com/maps/dir/?api=1&destination=16.783300,-90.116700',
+    ]);
+
+    const tj = card(el, 'tijuana')!;
+    expect(text(tj.querySelector('[part="status"]'))).to.equal(
+      'Closed · opens at 09:00 · Today 09:00–17:00',
+    );
+    expect([...tj.querySelectorAll('.chips li')].map(text)).to.deep.equal([
+      'Shelter',
+      'employment',
+    ]); // unknown code as given
+
+    const sd = card(el, 'santo-domingo')!;
+    const sdLinks = [...sd.querySelectorAll<HTMLAnchorElement>('[part="actions"] a')];
+    expect(sdLinks.map((a) => a.href)).to.deep.equal([
+      'https://wa.me/18090000000',
+      'https://www.google.com/maps/dir/?api=1&destination=18.486100,-69.931200',
+      'https://example.org/hubs/sd',
+    ]);
+    expect(sdLinks[0].getAttribute('aria-label')).to.equal('Message Santo Domingo Hub on WhatsApp');
+    expect(text(card(el, 'san-jose')!.querySelector('[part="status"]'))).to.equal(
+      'Opening hours not listed',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows "Closed · opens Mon 08:00" on a Saturday, in the hub’s time zone', async () => {
+    clock.setSystemTime(SATURDAY);
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    expect(text(card(el, 'la-libertad')!.querySelector('[part="status"]'))).to.equal(
+      'Closed · opens Mon 08:00 · Closed today',
+    );
+    expect(text(card(el, 'melchor')!.querySelector('[part="status"]'))).to.equal(
+      'Open now · Today 08:00–12:00',
+    );
+  });
+
+  it('finds "peten" in Petén, filters by country, service and open now, and announces the count', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    await typeInto(el, '#q', 'peten');
+    expect(names(el)).to.deep.equal(['Information Hub La Libertad', 'Melchor de Mencos Hub']);
+    expect($(el, '[part="count"]')!.getAttribute('role')).to.equal('status');
+    expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 2');
+    const open = $(el, 'input[type="checkbox"]') as HTMLInputElement;
+    open.click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Information Hub La Libertad']);
+    await typeInto(el, '#q', '');
+    await choose(el, '#service', 'health');
+    expect(names(el)).to.deep.equal(['Santo Domingo Hub']);
+    await choose(el, '#service', '');
+    open.click();
+    await choose(el, '#country', 'CR');
+    expect(names(el)).to.deep.equal(['San José Hub']);
+    await typeInto(el, '#q', 'nothing like this');
+    expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 0');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes preset filters from the country and service attributes', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator
+          country="GT"
+          service="legal"
+          src=${fixture('hubs-test.geojson')}
+        ></mi-hub-locator>`,
+      ),
+    );
+    expect(names(el)).to.deep.equal(['Information Hub La Libertad']);
+    expect(($(el, '#country') as HTMLSelectElement).value).to.equal('GT');
+    expect(($(el, '#service') as HTMLSelectElement).value).to.equal('legal');
+  });
+
+  it('asks for the location only when Near me is pressed, then sorts by distance', async () => {
+    const locate = sinon
+      .stub(navigator.geolocation, 'getCurrentPosition')
+      .callsFake((ok) =>
+        ok({ coords: { latitude: 16.9297, longitude: -89.8925 } } as GeolocationPosition),
+      );
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    expect(locate.called).to.be.false;
+    $(el, '[part="near-me-button"]')!.click();
+    await el.updateComplete;
+    expect(locate.calledOnce).to.be.true;
+    expect(names(el)).to.deep.equal([
+      'Information Hub La Libertad',
+      'Melchor de Mencos Hub',
+      'San José Hub',
+      'Santo Domingo Hub',
+      'Tijuana Hub',
+    ]);
+    expect(text(card(el, 'la-libertad')!.querySelector('[part="distance"]'))).to.equal(
+      '29 km away',
+    );
+    expect(text(card(el, 'melchor')!.querySelector('[part="distance"]'))).to.equal('80 km away');
+    expect(text($(el, '.geo'))).to.equal('Sorted by distance from you.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so and keeps the list as it was when location is denied', async () => {
+    sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_ok, fail) =>
+      fail!({
+        code: 1,
+        PERMISSION_DENIED: 1,
+        POSITION_UNAVAILABLE: 2,
+        TIMEOUT: 3,
+        message: 'denied',
+      } as GeolocationPositionError),
+    );
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    const before = names(el);
+    $(el, '[part="near-me-button"]')!.click();
+    await el.updateComplete;
+    expect($(el, '.geo')!.getAttribute('role')).to.equal('alert');
+    expect(text($(el, '.geo'))).to.equal(
+      'Location permission was denied. The list is not sorted by distance.',
+    );
+    expect(names(el)).to.deep.equal(before);
+    expect($(el, '[part="distance"]')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires mi-hub-select when the visitor selects a hub', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    const name = card(el, 'tijuana')!.querySelector<HTMLElement>('[part="hub-name"]')!;
+    setTimeout(() => name.click());
+    const event = await oneEvent(el, 'mi-hub-select');
+    expect(event.detail).to.deep.equal({ hubId: 'tijuana' });
+    expect(event.bubbles && event.composed).to.be.true;
+    await el.updateComplete;
+    expect(name.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('speaks Spanish: services, countries, days and distances', async () => {
+    clock.setSystemTime(SATURDAY);
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator lang="es" src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    const ll = card(el, 'la-libertad')!;
+    expect(text(ll.querySelector('[part="hub-name"]'))).to.equal(
+      'Centro de Información La Libertad',
+    );
+    expect(text(ll.querySelector('[part="status"]'))).to.equal(
+      'Cerrado · abre lun 08:00 · Cerrado hoy',
+    );
+    expect(text(ll.querySelector('.place'))).to.equal('La Libertad, Petén · Guatemala');
+    expect([...ll.querySelectorAll('.chips li')].map(text)).to.deep.equal([
+      'Información',
+      'Asesoría legal',
+    ]);
+    expect(text(card(el, 'santo-domingo')!.querySelector('.place'))).to.equal(
+      'Calle de Ejemplo 1 · Santo Domingo · República Dominicana',
+    );
+  });
+
+  it('pages through many hubs instead of rendering them all', async () => {
+    const features = Array.from({ length: 45 }, (_, i) => ({
+      type: 'Feature',
+      id: `h${i}`,
+      geometry: { type: 'Point', coordinates: [-90 + i / 100, 15] },
+      properties: { name: `Hub ${i}`, country: 'GT' },
+    }));
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify({ type: 'FeatureCollection', features })], {
+        type: 'application/json',
+      }),
+    );
+    const original = window.fetch;
+    window.fetch = (input, init) =>
+      original(String(input).includes('many.geojson') ? url : input, init);
+    try {
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator src=${fixture('many.geojson')}></mi-hub-locator>`,
+        ),
+      );
+      expect($$(el, '[part="hub"]')).to.have.length(20);
+      expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 45');
+      $(el, '[part="more-button"]')!.click();
+      await el.updateComplete;
+      expect($$(el, '[part="hub"]')).to.have.length(40);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('reads the hubs of a full feed, and is empty when it has none', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('../../demo/feed.json')}></mi-hub-locator>`,
+      ),
+    );
+    expect(names(el).length).to.be.greaterThan(3);
+    const none = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('feed.json')}></mi-hub-locator>`,
+      ),
+      'empty',
+    );
+    expect(text($(none, '[part="empty"]'))).to.equal('There are no information hubs to show.');
+    await expect(none).to.be.accessible();
+  });
+
+  describe('map', () => {
+    const tiles = '/test/fixtures/pixel.png?{z}/{x}/{y}';
+
+    it('does not request the map code without the map attribute', async () => {
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+        ),
+      );
+      expect($(el, '[part="map"]')).to.be.null;
+      const requested = performance.getEntriesByType('resource').map((e) => e.name);
+      expect(requested.some((n) => /hub-map|leaflet|supercluster/.test(n))).to.be.false;
+    });
+
+    it('shows markers, selects the card of a clicked marker, and pans to a selected card’s hub', async () => {
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator
+            map
+            tiles=${tiles}
+            src=${fixture('hubs-test.geojson')}
+          ></mi-hub-locator>`,
+        ),
+      );
+      await waitUntil(() => $(el, '.leaflet-container'), 'no map');
+      const map = (el as unknown as { hubMap: { markerIds: string[] } }).hubMap;
+      await waitUntil(() => $$(el, '.mi-pin, .mi-cluster').length > 0, 'no markers');
+      expect($$(el, '.mi-pin, .mi-cluster').every((m) => m.getAttribute('tabindex') === '0')).to.be
+        .true;
+
+      const name = card(el, 'santo-domingo')!.querySelector<HTMLElement>('[part="hub-name"]')!;
+      name.click();
+      await waitUntil(
+        () => map.markerIds.includes('santo-domingo'),
+        'the selected hub has no marker of its own',
+      );
+      expect($(el, '.mi-pin.selected')!.getAttribute('aria-label')).to.equal('Santo Domingo Hub');
+
+      const other = $$(el, '.mi-pin').find(
+        (p) => p.getAttribute('aria-label') !== 'Santo Domingo Hub',
+      );
+      if (other) {
+        setTimeout(() => other.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+        const event = await oneEvent(el, 'mi-hub-select');
+        await el.updateComplete;
+        expect(el.shadowRoot!.activeElement).to.equal(card(el, event.detail.hubId));
+      }
+      await expect(el).to.be.accessible({ ignoredRules: ['region'] });
+    });
+
+    it('keeps the list working when the tiles fail', async () => {
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator
+            map
+            tiles="/__faults/status/503?{z}/{x}/{y}"
+            src=${fixture('hubs-test.geojson')}
+          ></mi-hub-locator>`,
+        ),
+      );
+      await waitUntil(() => $(el, '.leaflet-container'), 'no map');
+      await typeInto(el, '#q', 'tijuana');
+      expect(names(el)).to.deep.equal(['Tijuana Hub']);
+    });
+
+    it('waits for a click before loading the map when the visitor saves data', async () => {
+      Object.defineProperty(navigator, 'connection', {
+        value: { saveData: true },
+        configurable: true,
+      });
+      try {
+        await watchFetch(async () => {
+          const el = await settled(
+            await render<MiHubLocator>(
+              html`<mi-hub-locator
+                map
+                tiles=${tiles}
+                src=${fixture('hubs-test.geojson')}
+              ></mi-hub-locator>`,
+            ),
+          );
+          expect($(el, '.leaflet-container')).to.be.null;
+          $(el, '[part="map-button"]')!.click();
+          await waitUntil(() => $(el, '.leaflet-container'), 'no map after the click');
+        });
+      } finally {
+        delete (navigator as { connection?: unknown }).connection;
+      }
+    });
+  });
+});
