@@ -1,45 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-
-/**
- * Tests run in headless Chromium: $CHROME_PATH, else the machine's Chrome/Chromium, else the
- * Chromium shipped inside the @sparticuz/chromium npm package. Nothing is downloaded.
- */
-async function launchOptions() {
-  const flags = [
-    '--no-sandbox', // CI runs as root
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  ].filter(Boolean);
-  const found = candidates.find((path) => existsSync(path));
-  if (found) return { executablePath: found, headless: true, args: flags };
-
-  // Unpacks into TMPDIR and reuses what is there: keep it inside the project.
-  const cache = fileURLToPath(new URL('./node_modules/.cache/chromium', import.meta.url));
-  mkdirSync(cache, { recursive: true });
-  process.env.TMPDIR = cache;
-  const { default: chromium } = await import('@sparticuz/chromium');
-  return {
-    executablePath: await chromium.executablePath(),
-    headless: 'shell',
-    args: [...chromium.args, ...flags],
-  };
-}
+import { chromeLaunchOptions } from './scripts/chrome.js';
 
 /**
  * Fault injection for the feed client's tests, served by the test server itself (no network);
@@ -117,6 +80,6 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), plainSummary()],
-  browsers: [chromeLauncher({ launchOptions: await launchOptions() })],
+  browsers: [chromeLauncher({ launchOptions: await chromeLaunchOptions() })],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
 };

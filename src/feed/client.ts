@@ -11,7 +11,7 @@
  */
 import type { Feed } from './schema.js';
 import { FeedSchemaError, validateFeed } from './validate.js';
-import { readJson, writeJson } from '../shared/storage.js';
+import { readText, writeText } from '../shared/storage.js';
 
 export type FeedErrorKind =
   'config' | 'http' | 'timeout' | 'parse' | 'schema' | 'network' | 'offline';
@@ -48,6 +48,8 @@ export interface LoadOptions {
 
 export const DEFAULT_TIMEOUT = 10_000;
 const STORAGE_PREFIX = 'mi-widgets:feed:';
+/** Larger feeds get no offline copy: localStorage holds about 5 M characters per site. */
+const MAX_KEPT_CHARS = 2_000_000;
 
 interface Shared {
   promise: Promise<FeedResult>;
@@ -63,16 +65,20 @@ export function absoluteFeedUrl(url: string): string {
   return new URL(url, document.baseURI).href;
 }
 
-/** The last good copy of this feed kept in the browser, if any. */
+/**
+ * The last good copy of this feed kept in the browser, if any. Stored as the time it was
+ * fetched, a newline, and the feed's text as it came.
+ */
 export function readCachedFeed(url: string): FeedResult | undefined {
   const abs = absoluteFeedUrl(url);
-  const stored = readJson<{ fetchedAt: number; body: unknown }>('local', STORAGE_PREFIX + abs);
-  if (!stored) return undefined;
+  const stored = readText('local', STORAGE_PREFIX + abs);
+  const newline = stored?.indexOf('\n') ?? -1;
+  if (!stored || newline < 0) return undefined;
   try {
     return {
-      feed: validateFeed(stored.body, abs, { quiet: true }),
+      feed: validateFeed(JSON.parse(stored.slice(newline + 1)), abs, { quiet: true }),
       url: abs,
-      fetchedAt: stored.fetchedAt,
+      fetchedAt: Number(stored.slice(0, newline)),
       fromCache: true,
     };
   } catch {
@@ -80,9 +86,13 @@ export function readCachedFeed(url: string): FeedResult | undefined {
   }
 }
 
-/** Keep the last good copy; when the browser will not (full, blocked), there is just no offline copy. */
-function writeCache(url: string, body: unknown, fetchedAt: number): void {
-  writeJson('local', STORAGE_PREFIX + url, { fetchedAt, body });
+/**
+ * Keep a good copy of a feed for when the network fails. Returns false when the browser would
+ * not keep it (storage full or blocked, or the feed larger than {@link MAX_KEPT_CHARS}).
+ */
+export function keepFeedCopy(url: string, text: string, fetchedAt: number): boolean {
+  if (text.length > MAX_KEPT_CHARS) return false;
+  return writeText('local', STORAGE_PREFIX + absoluteFeedUrl(url), `${fetchedAt}\n${text}`);
 }
 
 async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
@@ -124,7 +134,8 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
   try {
     const fetchedAt = Date.now();
     const result: FeedResult = { feed: validateFeed(body, url), url, fetchedAt, fromCache: false };
-    writeCache(url, body, fetchedAt);
+    // After the widgets have rendered: writing megabytes to storage blocks the page.
+    setTimeout(() => keepFeedCopy(url, text, fetchedAt));
     return result;
   } catch (error) {
     if (error instanceof FeedSchemaError)

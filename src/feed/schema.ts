@@ -153,13 +153,21 @@ const E164 = v.pipe(
   v.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as "+50212345678"'),
 );
 
+const timeZones = new Map<string, boolean>();
+
+/** Is this an IANA time zone the browser knows? (Memoized: a feed repeats a handful of zones.) */
 function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let valid = timeZones.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    timeZones.set(tz, valid);
   }
+  return valid;
 }
 
 export const HubPropertiesSchema = v.object({

@@ -75,7 +75,14 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
 export class MiHubLocator extends MiElement<IndexedHub[]> {
   static override styles = [...MiElement.styles, hubLocatorStyles];
 
-  private indexed?: { hubs: readonly Hub[]; preferences: string[]; index: IndexedHub[] };
+  private indexed?: {
+    hubs: readonly Hub[];
+    preferences: string[];
+    index: IndexedHub[];
+    /** The countries and services the hubs have, for the filters. */
+    countries: string[];
+    services: string[];
+  };
   /** The hubs found by the last render, for the map. */
   private found: IndexedHub[] = [];
   private hubMap?: HubMap;
@@ -186,7 +193,13 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     if (!feed.hubs.length) return undefined;
     const prefs = this.locale.preferences;
     if (this.indexed?.hubs !== feed.hubs || this.indexed.preferences !== prefs) {
-      this.indexed = { hubs: feed.hubs, preferences: prefs, index: indexHubs(feed.hubs, prefs) };
+      this.indexed = {
+        hubs: feed.hubs,
+        preferences: prefs,
+        index: indexHubs(feed.hubs, prefs),
+        countries: [...new Set(feed.hubs.map((h) => h.country))],
+        services: [...new Set(feed.hubs.flatMap((h) => h.services ?? []))],
+      };
     }
     return this.indexed.index;
   }
@@ -262,7 +275,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     const found = this.visible(index);
     this.found = found;
     return html`
-      ${this.renderControls(index)} ${this.renderGeoMessage()}
+      ${this.renderControls()} ${this.renderGeoMessage()}
       <div class="layout ${this.map ? 'with-map' : ''}">
         ${this.renderMap()}
         <div class="results">
@@ -281,11 +294,11 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     </p>`;
   }
 
-  private renderControls(index: IndexedHub[]): TemplateResult {
-    const countries = [...new Set(index.map((h) => h.hub.country))]
+  private renderControls(): TemplateResult {
+    const countries = (this.indexed?.countries ?? [])
       .map((code) => ({ code, name: this.regionName(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
-    const services = [...new Set(index.flatMap((h) => h.hub.services ?? []))]
+    const services = (this.indexed?.services ?? [])
       .map((code) => ({ code, name: this.serviceName(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
     return html`<form
@@ -554,11 +567,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   }
 
   private weekdayName(day: number): string {
-    // 2024-01-01 was a Monday.
-    return new Intl.DateTimeFormat(this.locale.format, {
-      weekday: 'short',
-      timeZone: 'UTC',
-    }).format(Date.UTC(2024, 0, 1 + day));
+    return weekdayName(this.locale.format, day);
   }
 
   private serviceName(code: string): string {
@@ -579,6 +588,19 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
         return code;
     }
   }
+}
+
+const weekdays = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon", "lun.", in the locale (day 0 = Monday). */
+function weekdayName(locale: string, day: number): string {
+  let format = weekdays.get(locale);
+  if (!format)
+    weekdays.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' })),
+    );
+  return format.format(Date.UTC(2024, 0, 1 + day)); // 2024-01-01 was a Monday
 }
 
 const displayNames = new Map<string, Intl.DisplayNames>();

@@ -67,7 +67,6 @@ export class HubMap {
   private hubs = new Map<string, Hub>();
   private ids = '';
   private selected = '';
-  private fitted = false;
 
   constructor(
     container: HTMLElement,
@@ -100,8 +99,8 @@ export class HubMap {
           properties: { id: h.id },
         })),
       );
-      if (!this.fitted && hubs.length) {
-        this.fitted = true;
+      // A new set of results (a search, a filter): show them all.
+      if (hubs.length) {
         this.map.fitBounds(latLngBounds(hubs.map((h) => [h.lat, h.lon])), {
           padding: [24, 24],
           maxZoom: 12,

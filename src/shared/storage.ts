@@ -12,10 +12,30 @@ function area(which: Area): Storage | undefined {
   }
 }
 
+/** The text stored under a key, or undefined. */
+export function readText(which: Area, key: string): string | undefined {
+  try {
+    return area(which)?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store text; false when the browser would not keep it (full, blocked). */
+export function writeText(which: Area, key: string, text: string): boolean {
+  try {
+    const storage = area(which);
+    storage?.setItem(key, text);
+    return storage !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** The parsed JSON stored under a key, or undefined. */
 export function readJson<T>(which: Area, key: string): T | undefined {
   try {
-    const text = area(which)?.getItem(key);
+    const text = readText(which, key);
     return text ? (JSON.parse(text) as T) : undefined;
   } catch {
     return undefined;
@@ -24,13 +44,7 @@ export function readJson<T>(which: Area, key: string): T | undefined {
 
 /** Store a value as JSON; false when the browser would not keep it. */
 export function writeJson(which: Area, key: string, value: unknown): boolean {
-  try {
-    const storage = area(which);
-    storage?.setItem(key, JSON.stringify(value));
-    return storage !== undefined;
-  } catch {
-    return false;
-  }
+  return writeText(which, key, JSON.stringify(value));
 }
 
 export function removeItem(which: Area, key: string): void {

@@ -1,6 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import { FeedError, loadFeed, readCachedFeed } from '../../src/feed/client.js';
+import { FeedError, keepFeedCopy, loadFeed, readCachedFeed } from '../../src/feed/client.js';
 import { watchFetch, fault, fixture, resetFeeds } from '../helpers.js';
 
 async function failure(promise: Promise<unknown>): Promise<FeedError> {
@@ -14,6 +14,12 @@ async function failure(promise: Promise<unknown>): Promise<FeedError> {
 }
 
 describe('feed client', () => {
+  it('keeps no offline copy of a feed too large for the browser’s storage', () => {
+    const url = fixture('huge.json');
+    expect(keepFeedCopy(url, 'x'.repeat(2_000_001), 1)).to.be.false;
+    expect(readCachedFeed(url)).to.be.undefined;
+  });
+
   let warn: sinon.SinonStub;
   beforeEach(() => {
     resetFeeds();
@@ -90,6 +96,7 @@ describe('feed client', () => {
     expect(readCachedFeed(url)).to.be.undefined;
     const before = Date.now();
     await loadFeed(url);
+    await waitUntil(() => readCachedFeed(url), 'no copy kept');
     const cached = readCachedFeed(url);
     expect(cached?.fromCache).to.be.true;
     expect(cached?.feed.items).to.have.length(15);

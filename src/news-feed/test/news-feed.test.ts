@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../mi-news-feed.js';
 import type { MiNewsFeed } from '../news-feed.js';
+import { keepFeedCopy } from '../../feed/client.js';
 import { watchFetch, fault, fixture, resetFeeds, settled } from '../../../test/helpers.js';
 
 const $ = (el: MiNewsFeed, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -393,13 +394,7 @@ describe('<mi-news-feed>', () => {
       );
       first.remove();
       resetFeeds.call(null); // a new page: nothing in memory…
-      localStorage.setItem(
-        `mi-widgets:feed:${url}`,
-        JSON.stringify({
-          fetchedAt: Date.parse('2026-11-20T10:00:00Z'),
-          body: await (await fetch(url)).json(),
-        }),
-      );
+      keepFeedCopy(url, await (await fetch(url)).text(), Date.parse('2026-11-20T10:00:00Z'));
       const original = window.fetch;
       window.fetch = () => Promise.reject(new TypeError('Failed to fetch')); // …and offline
       try {
@@ -418,17 +413,12 @@ describe('<mi-news-feed>', () => {
 
     it('shows a kept copy at once and replaces it with the fresh one', async () => {
       const url = fixture('feed.json');
-      localStorage.setItem(
-        `mi-widgets:feed:${url}`,
-        JSON.stringify({
-          fetchedAt: 1,
-          body: {
-            version: 'https://jsonfeed.org/version/1.1',
-            title: 'old',
-            items: [{ id: 'old', title: 'Old story', content_text: 'x' }],
-          },
-        }),
-      );
+      const old = {
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'old',
+        items: [{ id: 'old', title: 'Old story', content_text: 'x' }],
+      };
+      keepFeedCopy(url, JSON.stringify(old), 1);
       const el = await render<MiNewsFeed>(html`<mi-news-feed src=${url}></mi-news-feed>`);
       expect(el.state).to.equal('ready');
       expect(titles(el)).to.deep.equal(['Old story']);
