@@ -15,6 +15,7 @@ const budgets = [
   [/^chunks\/mi-quiz-/, 6 * KB, 'quiz (on top of the shared chunks)'],
   [/^chunks\/mi-hub-locator-/, 7 * KB, 'hub locator list (on top of the shared chunks)'],
   [/^chunks\/hub-map-/, 52 * KB, 'Leaflet + supercluster, only for <mi-hub-locator map>'],
+  [/^chunks\/mi-campaign-banner-/, 4 * KB, 'campaign banner (on top of the shared chunks)'],
   [/^chunks\/sanitize-/, 13 * KB, 'DOMPurify, only for feeds with content_html'],
   [/^chunks\/(es|fr|pt)-/, 3 * KB, 'one interface translation (all widgets)'],
 ];

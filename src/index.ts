@@ -6,6 +6,7 @@
 export { MiNewsFeed, type NewsLayout } from './news-feed/news-feed.js';
 export { MiQuiz } from './quiz/quiz.js';
 export { MiHubLocator } from './hub-locator/hub-locator.js';
+export { MiCampaignBanner, type BannerLayout } from './campaign-banner/campaign-banner.js';
 export { MiElement, FEED_META, type Theme, type WidgetState } from './shared/mi-element.js';
 export {
   loadFeed,

@@ -8,6 +8,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'mi-news-feed': () => import('./news-feed/mi-news-feed.js'),
   'mi-quiz': () => import('./quiz/mi-quiz.js'),
   'mi-hub-locator': () => import('./hub-locator/mi-hub-locator.js'),
+  'mi-campaign-banner': () => import('./campaign-banner/mi-campaign-banner.js'),
 };
 
 const requested = new Map<string, Promise<void>>();

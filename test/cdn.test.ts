@@ -43,6 +43,28 @@ describe('dist/mi-widgets.js', () => {
     el.remove();
   });
 
+  it('registers all four widgets, each loading its own chunk only when its tag appears', async () => {
+    const chunks = ['mi-quiz', 'mi-hub-locator', 'mi-campaign-banner'];
+    for (const tag of chunks) {
+      expect(customElements.get(tag), tag).to.be.undefined;
+      expect(chunkLoaded(tag), tag).to.be.false;
+    }
+    const src = fixture('../../demo/feed.json');
+    for (const tag of chunks) {
+      const el = document.createElement(tag);
+      el.setAttribute('src', src);
+      document.body.append(el);
+      await customElements.whenDefined(tag);
+      expect(chunkLoaded(tag), tag).to.be.true;
+      await waitUntil(
+        () => ['ready', 'empty'].includes(el.getAttribute('state') ?? ''),
+        `${tag} never rendered`,
+      );
+      el.remove();
+    }
+    expect(chunkLoaded('hub-map'), 'the map chunk without map').to.be.false;
+  });
+
   it('raises no error when the script is loaded twice, beside another copy of Lit', async () => {
     await load(BUNDLE); // the same URL again
     await load(`/__copy2${BUNDLE}`); // a second copy, with its own Lit

@@ -9,7 +9,12 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'common.loading': `Cargando…`,
+      'banner.dismiss': `Descartar`,
+'banner.label': `Campaña`,
+'banner.next': `Siguiente campaña`,
+'banner.pause': `Pausar la rotación`,
+'banner.position': str`${0} de ${1}`,
+'common.loading': `Cargando…`,
 'common.new-tab': `(se abre en una pestaña nueva)`,
 'common.offline-copy': str`No se pudo actualizar. Se muestra la copia del ${0}.`,
 'common.retry': `Reintentar`,

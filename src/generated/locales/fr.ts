@@ -9,7 +9,12 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'common.loading': `Chargement…`,
+      'banner.dismiss': `Fermer`,
+'banner.label': `Campagne`,
+'banner.next': `Campagne suivante`,
+'banner.pause': `Mettre en pause la rotation`,
+'banner.position': str`${0} sur ${1}`,
+'common.loading': `Chargement…`,
 'common.new-tab': `(s’ouvre dans un nouvel onglet)`,
 'common.offline-copy': str`Mise à jour impossible. Voici la copie du ${0}.`,
 'common.retry': `Réessayer`,

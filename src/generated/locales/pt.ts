@@ -9,7 +9,12 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'common.loading': `Carregando…`,
+      'banner.dismiss': `Dispensar`,
+'banner.label': `Campanha`,
+'banner.next': `Próxima campanha`,
+'banner.pause': `Pausar a rotação`,
+'banner.position': str`${0} de ${1}`,
+'common.loading': `Carregando…`,
 'common.new-tab': `(abre em uma nova aba)`,
 'common.offline-copy': str`Não foi possível atualizar. Mostrando a cópia de ${0}.`,
 'common.retry': `Tentar novamente`,

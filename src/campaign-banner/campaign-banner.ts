@@ -1,0 +1,326 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { Campaign, Feed } from '../feed/schema.js';
+import { pickText, safeUrl } from '../feed/text.js';
+import { emit } from '../shared/events.js';
+import { MiElement } from '../shared/mi-element.js';
+import { chooseCampaigns, dismiss, isDismissed } from './campaigns.js';
+import { campaignBannerStyles } from './campaign-banner.styles.js';
+
+export type BannerLayout = 'bar' | 'card' | 'hero';
+
+/** Campaigns already seen on this page view, by feed and id: `mi-campaign-view` fires once each. */
+const viewed = new Set<string>();
+
+/**
+ * The campaign that is current for this page's audience: running now, in the visitor's language,
+ * for the partner's country, the highest priority first; closable for good.
+ *
+ * @summary A campaign banner: a slim bar, a card or a hero.
+ *
+ * @attr lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ *
+ * @fires mi-campaign-view - A campaign was at least half visible, once per campaign per page view. `detail: { campaignId }`.
+ * @fires mi-campaign-click - The visitor followed a campaign's call to action. `detail: { campaignId }`.
+ * @fires mi-campaign-dismiss - The visitor dismissed a campaign. `detail: { campaignId }`.
+ *
+ * @csspart base - The widget's box.
+ * @csspart campaign - One campaign.
+ * @csspart image - A campaign's image.
+ * @csspart title - A campaign's title.
+ * @csspart message - A campaign's message.
+ * @csspart cta - The call-to-action link.
+ * @csspart dismiss-button - The Dismiss button.
+ * @csspart pause-button - The button that pauses and resumes rotation.
+ * @csspart loading - The box held while loading.
+ * @csspart error - The error message and its Retry button.
+ * @csspart notice - The note shown when an offline copy is on screen.
+ * @csspart retry-button - The Retry buttons.
+ *
+ * @cssprop [--mi-banner-min-height=0] - Height held while loading, so the page does not shift.
+ * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
+ * @cssprop [--mi-font-size=16px] - Base font size.
+ * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
+ * @cssprop [--mi-color-background=#ffffff] - Background.
+ * @cssprop [--mi-color-surface=#f4f6f8] - Background of the bar and the card.
+ * @cssprop [--mi-color-border=#c9ced6] - Borders.
+ * @cssprop [--mi-color-primary=#0b5cad] - Call to action, buttons, hero panel and focus ring.
+ * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary.
+ * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
+ * @cssprop [--mi-radius=8px] - Corner radius.
+ * @cssprop [--mi-space=16px] - Spacing unit.
+ */
+export class MiCampaignBanner extends MiElement<Campaign[]> {
+  static override styles = [...MiElement.styles, campaignBannerStyles];
+
+  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  private readonly onMotionChange = () => this.requestUpdate();
+  private observer?: IntersectionObserver;
+  private timer?: ReturnType<typeof setInterval>;
+  private inView = false;
+  private campaigns: Campaign[] = [];
+
+  @state() private index = 0;
+  @state() private paused = false;
+  @state() private hovered = false;
+  @state() private focused = false;
+
+  /** `bar` (a slim strip), `card` (image, title, message, call to action) or `hero` (a large image). */
+  @property({ reflect: true }) layout: BannerLayout = 'bar';
+
+  /** The partner's country (ISO 3166-1 alpha-2): campaigns aimed at other countries do not show. */
+  @property() country = '';
+
+  /** Show this campaign (by id) whenever it is running, whoever it targets. */
+  @property() campaign = '';
+
+  /** Take turns between the active campaigns, at a readable pace, with a pause button. */
+  @property({ type: Boolean }) rotate = false;
+
+  /** Milliseconds each campaign shows when rotating. */
+  @property({ type: Number }) interval = 8000;
+
+  /** Add a Dismiss button; a dismissed campaign stays dismissed in this browser. */
+  @property({ type: Boolean }) dismissible = false;
+
+  /** Heading level (2–6) of campaign titles in the card and hero layouts. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.reducedMotion.addEventListener('change', this.onMotionChange);
+    this.observer = new IntersectionObserver(
+      ([entry]) => {
+        this.inView = entry.isIntersecting && entry.intersectionRatio >= 0.5;
+        this.reportView();
+      },
+      { threshold: [0, 0.5, 1] },
+    );
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.reducedMotion.removeEventListener('change', this.onMotionChange);
+    this.observer?.disconnect();
+    this.stopRotation();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.syncRotation();
+    this.reportView();
+  }
+
+  private handleClick(campaign: Campaign): void {
+    emit(this, 'mi-campaign-click', { campaignId: campaign.id });
+  }
+
+  private handleDismiss(campaign: Campaign): void {
+    dismiss(this.currentResult!.url, campaign.id);
+    emit(this, 'mi-campaign-dismiss', { campaignId: campaign.id });
+    this.requestUpdate();
+    // What replaces it (another campaign, or nothing) takes the focus the button had.
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.base')?.focus(),
+    );
+  }
+
+  private handleFocusOut(event: FocusEvent): void {
+    this.focused = this.renderRoot.contains(event.relatedTarget as Node | null);
+  }
+
+  protected select(feed: Feed): Campaign[] {
+    const url = this.currentResult?.url ?? '';
+    this.campaigns = chooseCampaigns(feed, {
+      country: this.country,
+      preferences: this.locale.preferences,
+      pinned: this.campaign,
+      now: new Date(),
+      dismissed: (id) => isDismissed(url, id),
+    });
+    return this.campaigns;
+  }
+
+  /** Rotation runs only with `rotate`, several campaigns, no reduced motion, and nobody reading. */
+  private get rotating(): boolean {
+    return this.rotate && this.campaigns.length > 1 && !this.reducedMotion.matches;
+  }
+
+  private syncRotation(): void {
+    const run =
+      this.rotating && this.state === 'ready' && !this.paused && !this.hovered && !this.focused;
+    if (run && !this.timer) {
+      this.timer = setInterval(
+        () => (this.index = (this.index + 1) % Math.max(1, this.campaigns.length)),
+        Math.max(3000, this.interval),
+      );
+    } else if (!run) {
+      this.stopRotation();
+    }
+  }
+
+  private stopRotation(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private get active(): Campaign | undefined {
+    return this.campaigns.length ? this.campaigns[this.index % this.campaigns.length] : undefined;
+  }
+
+  private reportView(): void {
+    const active = this.active;
+    const url = this.currentResult?.url;
+    if (!this.inView || !active || !url || this.state !== 'ready') return;
+    const key = `${url}#${active.id}`;
+    if (viewed.has(key)) return;
+    viewed.add(key);
+    emit(this, 'mi-campaign-view', { campaignId: active.id });
+  }
+
+  override render(): TemplateResult {
+    return this.inLocale(() =>
+      this.renderFrame(msg('Campaign', { id: 'banner.label' }), this.renderFeedState()),
+    );
+  }
+
+  protected override renderLoading(): TemplateResult {
+    return html`<div part="loading" class="loading" role="status">
+      <span class="visually-hidden">${msg('Loading…', { id: 'common.loading' })}</span>
+    </div>`;
+  }
+
+  protected renderReady(campaigns: Campaign[]): TemplateResult {
+    // Without rotation only the best campaign is on the page; with it, all of them, stacked.
+    if (!this.rotate) campaigns = campaigns.slice(0, 1);
+    const active = this.index % campaigns.length;
+    return html`<div
+      class="banner"
+      @mouseenter=${() => (this.hovered = true)}
+      @mouseleave=${() => (this.hovered = false)}
+      @focusin=${() => (this.focused = true)}
+      @focusout=${this.handleFocusOut}
+    >
+      <div class="slides">
+        ${campaigns.map(
+          (c, i) =>
+            html`<div
+              class="slide ${i === active ? 'active' : ''}"
+              ?inert=${i !== active}
+              aria-hidden=${i === active ? 'false' : 'true'}
+            >
+              ${this.renderCampaign(c)}
+            </div>`,
+        )}
+      </div>
+      ${this.renderControls(campaigns.length, active)}
+    </div>`;
+  }
+
+  protected renderEmpty(): unknown {
+    return nothing; // the element takes no space at all
+  }
+
+  private renderCampaign(campaign: Campaign): TemplateResult {
+    const text = (t: Parameters<typeof pickText>[0]) => pickText(t, this.locale.preferences);
+    const title = text(campaign.title);
+    const message = campaign.message ? text(campaign.message) : '';
+    const heading =
+      this.layout === 'bar'
+        ? html`<strong part="title" class="title">${title}</strong>`
+        : html`<div
+            part="title"
+            class="title"
+            role="heading"
+            aria-level=${Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 2))}
+          >
+            ${title}
+          </div>`;
+    return html`<div part="campaign" class="campaign">
+      ${this.layout === 'bar' ? nothing : this.renderImage(campaign)}
+      <div class="content">
+        ${heading} ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
+        ${this.renderCta(campaign)}
+      </div>
+      ${
+        this.dismissible
+          ? html`<button
+              part="dismiss-button"
+              class="dismiss"
+              type="button"
+              aria-label=${msg('Dismiss', { id: 'banner.dismiss' })}
+              @click=${() => this.handleDismiss(campaign)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderImage(campaign: Campaign): unknown {
+    const src = safeUrl(campaign.image?.url);
+    if (!campaign.image || !src) return nothing;
+    const [width, height] = this.layout === 'hero' ? [1200, 514] : [640, 360];
+    return html`<div class="media">
+      <img
+        part="image"
+        src=${src}
+        alt=${pickText(campaign.image.alt, this.locale.preferences)}
+        loading="lazy"
+        decoding="async"
+        width=${width}
+        height=${height}
+      />
+    </div>`;
+  }
+
+  private renderCta(campaign: Campaign): unknown {
+    const url = safeUrl(campaign.cta?.url);
+    if (!campaign.cta || !url) return nothing;
+    return html`<a
+      part="cta"
+      class="cta"
+      href=${url}
+      rel="noopener"
+      @click=${() => this.handleClick(campaign)}
+    >
+      ${pickText(campaign.cta.label, this.locale.preferences)}
+    </a>`;
+  }
+
+  private renderControls(count: number, active: number): unknown {
+    if (!this.rotate || count < 2) return nothing;
+    return html`<div class="controls">
+      <span class="position"
+        >${msg(str`${active + 1} of ${count}`, { id: 'banner.position' })}</span
+      >
+      ${
+        this.reducedMotion.matches
+          ? nothing
+          : html`<button
+              part="pause-button"
+              type="button"
+              class="secondary"
+              aria-pressed=${this.paused ? 'true' : 'false'}
+              @click=${() => (this.paused = !this.paused)}
+            >
+              ${msg('Pause rotation', { id: 'banner.pause' })}
+            </button>`
+      }
+      <button type="button" class="secondary" @click=${() => (this.index = (active + 1) % count)}>
+        ${msg('Next campaign', { id: 'banner.next' })}
+      </button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mi-campaign-view': CustomEvent<{ campaignId: string }>;
+    'mi-campaign-click': CustomEvent<{ campaignId: string }>;
+    'mi-campaign-dismiss': CustomEvent<{ campaignId: string }>;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/campaign-banner/mi-campaign-banner.js';
+
+interface Args {
+  src: string;
+  layout: 'bar' | 'card' | 'hero';
+  country: string;
+  campaign: string;
+  rotate: boolean;
+  dismissible: boolean;
+  lang: string;
+}
+
+const theme = () => document.body.dataset.miTheme ?? 'light';
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Campaign banner',
+  component: 'mi-campaign-banner',
+  args: {
+    src: '/demo/feed.json',
+    layout: 'bar',
+    country: 'GT',
+    campaign: '',
+    rotate: false,
+    dismissible: true,
+    lang: '',
+  },
+  argTypes: { layout: { control: 'inline-radio', options: ['bar', 'card', 'hero'] } },
+  render: ({ src, layout, country, campaign, rotate, dismissible, lang }) =>
+    html`<mi-campaign-banner
+      src=${src}
+      layout=${layout}
+      country=${country || nothing}
+      campaign=${campaign || nothing}
+      ?rotate=${rotate}
+      ?dismissible=${dismissible}
+      lang=${lang || nothing}
+      theme=${theme()}
+    ></mi-campaign-banner>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Bar: Story = { args: { campaign: 'sample-think-twice-bar' } };
+export const Card: Story = { args: { layout: 'card', campaign: 'sample-information-hubs-card' } };
+export const Hero: Story = { args: { layout: 'hero', campaign: 'sample-safe-migration-hero' } };
+export const HeroWithImage: Story = {
+  args: { layout: 'hero', src: '/fixtures/campaigns.json', country: 'GT', lang: 'es' },
+};
+export const Rotating: Story = { args: { layout: 'card', rotate: true } };
+export const NoneRunning: Story = { args: { campaign: 'no-such-campaign' } };
