@@ -162,6 +162,38 @@ describe('<mi-quiz>', () => {
     }
   });
 
+  it('fits a 320 px wide screen on every screen, with nothing cut off', async () => {
+    const el = await settled(
+      await render<MiQuiz>(
+        html`<mi-quiz style="width: 320px" src=${fixture('quiz.json')}></mi-quiz>`,
+      ),
+    );
+    const fits = () => {
+      const base = $(el, '[part="base"]')!;
+      expect(base.scrollWidth, 'horizontal overflow').to.be.at.most(base.clientWidth);
+      for (const b of $$(el, 'button'))
+        expect(b.getBoundingClientRect().right).to.be.at.most(
+          el.getBoundingClientRect().right + 0.5,
+        );
+    };
+    fits();
+    button(el, 'Start')!.click();
+    await el.updateComplete;
+    fits();
+    button(el, 'Myth')!.click();
+    await el.updateComplete;
+    fits();
+    for (const answer of ['Fact', 'Myth']) {
+      button(el, 'Next')!.click();
+      await el.updateComplete;
+      button(el, answer)!.click();
+      await el.updateComplete;
+    }
+    button(el, 'See result')!.click();
+    await el.updateComplete;
+    fits();
+  });
+
   it('never advances on its own', async () => {
     const el = await settled(
       await render<MiQuiz>(html`<mi-quiz src=${fixture('quiz.json')}></mi-quiz>`),
