@@ -45,6 +45,25 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    viewport: {
+      options: {
+        smallPhone: {
+          name: 'Small phone (320 × 568)',
+          styles: { width: '320px', height: '568px' },
+          type: 'mobile',
+        },
+        phone: {
+          name: 'Phone (360 × 740)',
+          styles: { width: '360px', height: '740px' },
+          type: 'mobile',
+        },
+        tablet: {
+          name: 'Tablet (768 × 1024)',
+          styles: { width: '768px', height: '1024px' },
+          type: 'tablet',
+        },
+      },
+    },
   },
 };
 export default preview;

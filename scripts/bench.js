@@ -5,12 +5,10 @@
 // means something, since these machines are noisy.
 //
 // Now: <mi-hub-locator> with 10,000 hubs, typing a search one key at a time.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromeLaunchOptions } from './chrome.js';
+import { serveStatic } from './static-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HUBS = 10_000;
@@ -64,30 +62,11 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body><mi-hub-locator src="/bench/hubs.json"></mi-hub-locator>
 <div id="plain"><input id="q"><p id="count"></p><ul id="list"></ul></div></body></html>`;
 
-const TYPES = {
-  '.js': 'text/javascript',
-  '.html': 'text/html',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
-
 function serve(feed) {
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://localhost').pathname;
-    if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-    if (path === '/bench/hubs.json')
-      return res.writeHead(200, { 'content-type': 'application/json' }).end(feed);
-    const file = normalize(join(ROOT, path));
-    if (!file.startsWith(join(ROOT, 'dist'))) return res.writeHead(404).end();
-    try {
-      res
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
+  return serveStatic(ROOT, {
+    '/': { type: 'text/html', body: PAGE },
+    '/bench/hubs.json': { type: 'application/json', body: feed },
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/campaign-banner/mi-campaign-banner.js';
+import { HELD } from './support.js';
 
 interface Args {
   src: string;
@@ -17,6 +18,7 @@ const theme = () => document.body.dataset.miTheme ?? 'light';
 const meta: Meta<Args> = {
   title: 'Widgets/Campaign banner',
   component: 'mi-campaign-banner',
+  tags: ['autodocs'],
   args: {
     src: '/demo/feed.json',
     layout: 'bar',
@@ -27,6 +29,8 @@ const meta: Meta<Args> = {
     lang: '',
   },
   argTypes: { layout: { control: 'inline-radio', options: ['bar', 'card', 'hero'] } },
+  // Dismissals are remembered: every story starts with none.
+  loaders: [async () => (localStorage.clear(), {})],
   render: ({ src, layout, country, campaign, rotate, dismissible, lang }) =>
     html`<mi-campaign-banner
       src=${src}
@@ -49,4 +53,19 @@ export const HeroWithImage: Story = {
   args: { layout: 'hero', src: '/fixtures/campaigns.json', country: 'GT', lang: 'es' },
 };
 export const Rotating: Story = { args: { layout: 'card', rotate: true } };
+export const LongTexts: Story = { args: { layout: 'card', src: '/fixtures/long-texts.json' } };
+export const Loading: Story = {
+  args: { src: HELD },
+  tags: ['loading'],
+  render: () =>
+    html`<mi-campaign-banner
+      src=${HELD}
+      style="--mi-banner-min-height: 120px"
+    ></mi-campaign-banner>`,
+};
+/** No campaign running for this audience: the element takes no space. */
 export const NoneRunning: Story = { args: { campaign: 'no-such-campaign' } };
+export const ErrorWithRetry: Story = {
+  args: { src: '/fixtures/malformed.json' },
+  tags: ['expect-console-errors'],
+};

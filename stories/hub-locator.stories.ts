@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/hub-locator/mi-hub-locator.js';
+import { HELD, stubGeolocation } from './support.js';
 
 interface Args {
   src: string;
@@ -11,10 +12,18 @@ interface Args {
 }
 
 const theme = () => document.body.dataset.miTheme ?? 'light';
+const locator = (canvas: HTMLElement) => canvas.querySelector('mi-hub-locator')!;
+const ready = async (canvas: HTMLElement) => {
+  const el = locator(canvas);
+  while (el.getAttribute('state') !== 'ready') await new Promise((r) => setTimeout(r, 20));
+  await el.updateComplete;
+  return el;
+};
 
 const meta: Meta<Args> = {
   title: 'Widgets/Hub locator',
   component: 'mi-hub-locator',
+  tags: ['autodocs'],
   args: { src: '/demo/feed.json', country: '', service: '', map: false, lang: '' },
   render: ({ src, country, service, map, lang }) =>
     html`<mi-hub-locator
@@ -33,7 +42,35 @@ type Story = StoryObj<Args>;
 
 export const List: Story = {};
 export const PresetCountryAndService: Story = { args: { country: 'GT', service: 'legal' } };
+export const NearMeSorted: Story = {
+  decorators: [(story) => (stubGeolocation(), story())],
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="near-me-button"]')!.click();
+  },
+};
+export const OpenNowFiltered: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+  },
+};
+export const SearchPeten: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+    input.value = 'peten';
+    input.dispatchEvent(new Event('input'));
+  },
+};
 export const WithMap: Story = { args: { map: true } };
-export const BareGeoJson: Story = { args: { src: '/fixtures/hubs-test.geojson' } };
+export const BareGeoJson: Story = {
+  args: { src: '/fixtures/hubs-test.geojson' },
+};
+export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json' } };
+export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
 export const Empty: Story = { args: { src: '/fixtures/feed.json' } };
-export const Error: Story = { args: { src: '/fixtures/malformed.json' } };
+export const ErrorWithRetry: Story = {
+  args: { src: '/fixtures/malformed.json' },
+  tags: ['expect-console-errors'],
+};

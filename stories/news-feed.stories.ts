@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/news-feed/mi-news-feed.js';
+import { HELD, OFFLINE, withOfflineCopy } from './support.js';
 
 interface Args {
   src: string;
@@ -10,12 +11,13 @@ interface Args {
   lang: string;
 }
 
-/** The story's theme: the toolbar's unless the story pins one. */
+/** The story's theme: the toolbar's. */
 const theme = () => document.body.dataset.miTheme ?? 'light';
 
 const meta: Meta<Args> = {
   title: 'Widgets/News feed',
   component: 'mi-news-feed',
+  tags: ['autodocs'],
   args: { src: '/demo/feed.json', limit: 5, layout: 'list', tag: '', lang: '' },
   argTypes: {
     layout: { control: 'inline-radio', options: ['list', 'cards'] },
@@ -36,8 +38,22 @@ type Story = StoryObj<Args>;
 export const List: Story = {};
 export const Cards: Story = { args: { layout: 'cards', limit: 6 } };
 export const FilteredByTag: Story = { args: { tag: 'information-hubs' } };
+/** The interface in the toolbar's language, the stories in French: the feed has none, so English. */
 export const ContentInAnotherLanguage: Story = { args: { lang: 'fr' } };
 export const WithImageAndHtml: Story = { args: { src: '/fixtures/feed.json' } };
+export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json', layout: 'cards' } };
+export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
 export const Empty: Story = { args: { src: '/fixtures/empty.json' } };
-export const Error: Story = { args: { src: '/fixtures/not-a-feed.json' } };
-export const HostileContent: Story = { args: { src: '/fixtures/xss.json', limit: 10 } };
+export const ErrorWithRetry: Story = {
+  args: { src: '/fixtures/not-a-feed.json' },
+  tags: ['expect-console-errors'],
+};
+export const OfflineWithKeptCopy: Story = {
+  args: { src: OFFLINE },
+  loaders: [withOfflineCopy('/demo/feed.json')],
+  tags: ['expect-console-errors'],
+};
+export const HostileContent: Story = {
+  args: { src: '/fixtures/xss.json', limit: 10 },
+  tags: ['expect-console-errors'],
+};

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/quiz/mi-quiz.js';
+import { HELD, withQuizProgress } from './support.js';
 
 interface Args {
   src: string;
@@ -10,11 +11,13 @@ interface Args {
 }
 
 const theme = () => document.body.dataset.miTheme ?? 'light';
+const DEMO = '/demo/feed.json';
 
 const meta: Meta<Args> = {
   title: 'Widgets/Quiz',
   component: 'mi-quiz',
-  args: { src: '/demo/feed.json', quiz: '', shuffle: false, lang: '' },
+  tags: ['autodocs'],
+  args: { src: DEMO, quiz: '', shuffle: false, lang: '' },
   render: ({ src, quiz, shuffle, lang }) =>
     html`<mi-quiz
       src=${src}
@@ -27,8 +30,55 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-export const Start: Story = {};
+export const Start: Story = { loaders: [async () => (sessionStorage.clear(), {})] };
+export const Statement: Story = {
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order) => ({
+      screen: 'question',
+      order,
+      index: 1,
+      answers: { [order[0]]: 'myth' },
+    })),
+  ],
+};
+export const FeedbackRight: Story = {
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order) => ({
+      screen: 'question',
+      order,
+      index: 0,
+      answers: { [order[0]]: 'myth' },
+    })),
+  ],
+};
+export const FeedbackWrong: Story = {
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order) => ({
+      screen: 'question',
+      order,
+      index: 0,
+      answers: { [order[0]]: 'fact' },
+    })),
+  ],
+};
+export const Result: Story = {
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order) => ({
+      screen: 'result',
+      order,
+      index: order.length - 1,
+      answers: Object.fromEntries(order.map((id, i) => [id, i % 3 ? 'myth' : 'fact'])),
+    })),
+  ],
+};
 export const Shuffled: Story = { args: { shuffle: true } };
 export const ContentInAnotherLanguage: Story = { args: { lang: 'pt' } };
-export const Empty: Story = { args: { src: '/fixtures/quiz-empty.json' } };
-export const Error: Story = { args: { src: '/fixtures/malformed.json' } };
+export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json' } };
+export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
+export const Empty: Story = {
+  args: { src: '/fixtures/quiz-empty.json' },
+};
+export const ErrorWithRetry: Story = {
+  args: { src: '/fixtures/malformed.json' },
+  tags: ['expect-console-errors'],
+};

@@ -6,7 +6,6 @@ export const campaignBannerStyles = css`
   }
   .base {
     padding: 0;
-    background: transparent;
   }
   .loading {
     min-height: var(--mi-banner-min-height, 0px);
@@ -148,7 +147,7 @@ export const campaignBannerStyles = css`
     gap: 0.5em;
     align-items: center;
     justify-content: flex-end;
-    margin-top: 0.5em;
+    padding: 0.5em 0.5em 0;
   }
   .position {
     color: var(--_muted);
