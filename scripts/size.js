@@ -9,6 +9,8 @@ const KB = 1024;
 /** [pattern, budget in gzipped bytes, what it is] */
 const budgets = [
   [/^mi-widgets\.js$/, 1.5 * KB, 'loader (the script tag)'],
+  [/^embed\.js$/, 2 * KB, 'iframe mode: the page’s script (loader included)'],
+  [/^mi-embed-resize\.js$/, 1 * KB, 'iframe mode: optional resize script for the parent page'],
   [/^chunks\/lit-/, 8 * KB, 'Lit, shared by all widgets'],
   [/^chunks\/shared-/, 11 * KB, 'base element, feed client, schema, localization'],
   [/^chunks\/mi-news-feed-/, 4 * KB, 'news feed'],

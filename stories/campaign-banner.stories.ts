@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/campaign-banner/mi-campaign-banner.js';
-import { HELD } from './support.js';
+import { HELD, OFFLINE, withOfflineCopy } from './support.js';
 
 interface Args {
   src: string;
@@ -31,6 +31,7 @@ const meta: Meta<Args> = {
   argTypes: { layout: { control: 'inline-radio', options: ['bar', 'card', 'hero'] } },
   // Dismissals are remembered: every story starts with none.
   loaders: [async () => (localStorage.clear(), {})],
+  // (a story's own loaders run after this one)
   render: ({ src, layout, country, campaign, rotate, dismissible, lang }) =>
     html`<mi-campaign-banner
       src=${src}
@@ -67,5 +68,14 @@ export const Loading: Story = {
 export const NoneRunning: Story = { args: { campaign: 'no-such-campaign' } };
 export const ErrorWithRetry: Story = {
   args: { src: '/fixtures/malformed.json' },
+  tags: ['expect-console-errors'],
+};
+/** The feed has this campaign in English only: it shows in English, the interface in French. */
+export const ContentInAnotherLanguage: Story = {
+  args: { layout: 'card', src: '/fixtures/campaign-english-only.json', country: '', lang: 'fr' },
+};
+export const OfflineWithKeptCopy: Story = {
+  args: { layout: 'card', src: OFFLINE, campaign: 'sample-safe-migration-hero' },
+  loaders: [withOfflineCopy('/demo/feed.json')],
   tags: ['expect-console-errors'],
 };

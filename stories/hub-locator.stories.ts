@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/hub-locator/mi-hub-locator.js';
-import { HELD, stubGeolocation } from './support.js';
+import { HELD, OFFLINE, stubGeolocation, withOfflineCopy } from './support.js';
 
 interface Args {
   src: string;
@@ -72,5 +72,12 @@ export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
 export const Empty: Story = { args: { src: '/fixtures/feed.json' } };
 export const ErrorWithRetry: Story = {
   args: { src: '/fixtures/malformed.json' },
+  tags: ['expect-console-errors'],
+};
+/** French interface; the hubs' texts are in English and Spanish only, so English. */
+export const ContentInAnotherLanguage: Story = { args: { lang: 'fr' } };
+export const OfflineWithKeptCopy: Story = {
+  args: { src: OFFLINE },
+  loaders: [withOfflineCopy('/demo/feed.json')],
   tags: ['expect-console-errors'],
 };

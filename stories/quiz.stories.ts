@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/quiz/mi-quiz.js';
-import { HELD, withQuizProgress } from './support.js';
+import { HELD, OFFLINE, withOfflineCopy, withQuizProgress } from './support.js';
 
 interface Args {
   src: string;
@@ -80,5 +80,10 @@ export const Empty: Story = {
 };
 export const ErrorWithRetry: Story = {
   args: { src: '/fixtures/malformed.json' },
+  tags: ['expect-console-errors'],
+};
+export const OfflineWithKeptCopy: Story = {
+  args: { src: OFFLINE },
+  loaders: [withOfflineCopy('/demo/feed.json')],
   tags: ['expect-console-errors'],
 };

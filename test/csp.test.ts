@@ -14,14 +14,18 @@ const CSP = [
   "connect-src 'self'",
 ].join('; ');
 
+/** The same, plus Trusted Types: only the library's own two named policies are allowed. */
+const CSP_TRUSTED_TYPES = `${CSP}; require-trusted-types-for 'script'; trusted-types mi-widgets mi-widgets-dompurify`;
+
 async function hostilePage(
   body: string,
+  { csp = CSP, html = '<html lang="es">' } = {},
 ): Promise<{ doc: Document; violations: string[]; errors: string[] }> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '1200px';
-  frame.srcdoc = `<!doctype html><html lang="es"><head>
-    <meta http-equiv="Content-Security-Policy" content="${CSP}">
+  frame.srcdoc = `<!doctype html>${html}<head>
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
     <script src="/test/fixtures/csp-probe.js"></script>
     <link rel="stylesheet" href="/test/fixtures/hostile.css">
     <script type="module" src="/dist/mi-widgets.js"></script>
@@ -67,6 +71,62 @@ describe('on a hostile host page', () => {
     expect(view.getComputedStyle(list).listStyleType).to.equal('none');
     expect(root.querySelectorAll('[part="item"]')).to.have.length(5);
     expect(violations).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('renders all four widgets under Trusted Types, allowing only the library’s own policies', async () => {
+    const feed = fixture('feed.json'); // with an HTML item body: the sanitizer runs too
+    const demo = fixture('../../demo/feed.json');
+    const { doc, violations, errors } = await hostilePage(
+      `<mi-campaign-banner layout="card" dismissible src="${demo}"></mi-campaign-banner>
+       <mi-news-feed lang="en" src="${feed}"></mi-news-feed>
+       <mi-quiz src="${demo}"></mi-quiz>
+       <mi-hub-locator country="GT" src="${demo}"></mi-hub-locator>`,
+      { csp: CSP_TRUSTED_TYPES },
+    );
+    const widgets = [
+      ...doc.querySelectorAll('mi-campaign-banner, mi-news-feed, mi-quiz, mi-hub-locator'),
+    ];
+    await waitUntil(
+      () => widgets.every((w) => w.getAttribute('state') === 'ready'),
+      'not every widget became ready',
+      {
+        timeout: 5000,
+      },
+    );
+    const news = doc.querySelector('mi-news-feed')!.shadowRoot!;
+    await waitUntil(
+      () => news.querySelector('[part="summary"] strong'),
+      'the sanitized HTML body never rendered',
+    );
+    const quiz = doc.querySelector('mi-quiz')!;
+    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="start-button"]')!.click();
+    await waitUntil(
+      () => quiz.shadowRoot!.querySelector('[part="statement"]'),
+      'the quiz did not start',
+    );
+    expect(violations).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('follows a right-to-left page', async () => {
+    const { doc, errors } = await hostilePage(
+      `<mi-news-feed src="${fixture('feed.json')}"></mi-news-feed>`,
+      {
+        html: '<html lang="ar" dir="rtl">',
+      },
+    );
+    const el = doc.querySelector('mi-news-feed')!;
+    await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
+    const view = doc.defaultView!;
+    const base = el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+    const title = el.shadowRoot!.querySelector<HTMLElement>('[part="title"]')!;
+    expect(view.getComputedStyle(base).direction).to.equal('rtl');
+    // text-align: start — on the right in RTL
+    expect(Math.round(title.getBoundingClientRect().right)).to.be.closeTo(
+      Math.round(base.getBoundingClientRect().right) - 16,
+      2,
+    );
     expect(errors).to.deep.equal([]);
   });
 });

@@ -6,6 +6,25 @@ import DOMPurify from 'dompurify';
 import { safeUrl } from '../feed/text.js';
 
 const purify = DOMPurify(window);
+
+/**
+ * Under a page's Trusted Types enforcement DOMPurify needs a policy; ours is named so a partner
+ * can allow it (`trusted-types mi-widgets mi-widgets-dompurify`) apart from any DOMPurify of theirs.
+ * Its identity function is safe only because it is handed to DOMPurify, which sanitizes first.
+ */
+const policy = (() => {
+  const factory = (
+    window as Window & { trustedTypes?: { createPolicy: (name: string, rules: object) => object } }
+  ).trustedTypes;
+  try {
+    return factory?.createPolicy('mi-widgets-dompurify', {
+      createHTML: (html: string) => html,
+      createScriptURL: (url: string) => url,
+    });
+  } catch {
+    return undefined; // not allowed by the page: sanitizing still works where Trusted Types are not enforced
+  }
+})();
 const URL_ATTRIBUTES = [
   'href',
   'src',
@@ -70,6 +89,7 @@ export function sanitizeHtml(html: string, baseUrl: string): DocumentFragment {
         'base',
       ],
       FORBID_ATTR: ['style', 'class', 'id', 'target', 'srcset'],
+      ...(policy ? { TRUSTED_TYPES_POLICY: policy as never } : {}),
     });
   } finally {
     base = document.baseURI;

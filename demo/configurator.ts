@@ -1,0 +1,104 @@
+// The snippet configurator: a form over the widgets' settings, a live preview, and the
+// snippets to copy. Preview and snippets come from one description (src/embed/config.ts).
+import {
+  WIDGETS,
+  createWidget,
+  iframeSnippet,
+  scriptSnippet,
+  type WidgetConfig,
+  type WidgetName,
+} from '../src/embed/config.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('form');
+const widgetSelect = $<HTMLSelectElement>('widget');
+const options = $<HTMLFieldSetElement>('options');
+const preview = $<HTMLDivElement>('preview');
+
+/** Where a partner gets the files: this server's own, built by `npm run build` into dist/. */
+const base = new URL('/', location.href);
+const SCRIPT_URL = new URL('mi-widgets.js', base).href;
+const EMBED_PAGE = new URL('embed.html', base).href;
+const RESIZE_URL = new URL('mi-embed-resize.js', base).href;
+
+for (const [name, spec] of Object.entries(WIDGETS))
+  widgetSelect.add(new Option(`${spec.title} (<${spec.tag}>)`, name));
+$<HTMLInputElement>('src').value = new URL('feed.json', location.href).href;
+
+function renderOptions(widget: WidgetName): void {
+  options.querySelectorAll('.field, .check').forEach((n) => n.remove());
+  for (const option of WIDGETS[widget].options) {
+    const id = `opt-${option.name}`;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = option.label;
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (option.type === 'choice') {
+      input = document.createElement('select');
+      for (const value of option.values!) input.add(new Option(value, value));
+    } else {
+      input = document.createElement('input');
+      input.type =
+        option.type === 'boolean' ? 'checkbox' : option.type === 'number' ? 'number' : 'text';
+      if (option.default) input.value = option.default;
+    }
+    input.id = id;
+    input.name = option.name;
+    const wrap = document.createElement('div');
+    if (option.type === 'boolean') {
+      wrap.className = 'check';
+      wrap.append(input, label);
+    } else {
+      wrap.className = 'field';
+      wrap.append(label, input);
+    }
+    options.append(wrap);
+  }
+}
+
+/** The configuration the form describes. */
+export function currentConfig(): WidgetConfig {
+  const widget = widgetSelect.value as WidgetName;
+  const data = new FormData(form);
+  const values: WidgetConfig['options'] = {};
+  for (const option of WIDGETS[widget].options) {
+    values[option.name] =
+      option.type === 'boolean'
+        ? data.get(option.name) === 'on'
+        : String(data.get(option.name) ?? '');
+  }
+  return {
+    widget,
+    src: String(data.get('src') ?? ''),
+    lang: String(data.get('lang') ?? ''),
+    theme: String(data.get('theme') ?? 'light'),
+    options: values,
+  };
+}
+
+function update(): void {
+  const config = currentConfig();
+  preview.replaceChildren(createWidget(config));
+  $<HTMLTextAreaElement>('script-snippet').value = scriptSnippet(config, SCRIPT_URL);
+  $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
+}
+
+widgetSelect.addEventListener('change', () => renderOptions(widgetSelect.value as WidgetName));
+form.addEventListener('input', update);
+form.addEventListener('change', update);
+form.addEventListener('submit', (e) => e.preventDefault());
+document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
+  button.addEventListener('click', async () => {
+    const text = $<HTMLTextAreaElement>(button.dataset.copy!).value;
+    try {
+      await navigator.clipboard.writeText(text);
+      $('copied').textContent = 'Copied. Paste it into your page.';
+    } catch {
+      $<HTMLTextAreaElement>(button.dataset.copy!).select();
+      $('copied').textContent = 'Select the text and copy it with Ctrl+C (Cmd+C on a Mac).';
+    }
+  }),
+);
+
+renderOptions(widgetSelect.value as WidgetName);
+update();

@@ -1,0 +1,180 @@
+/**
+ * One description of "a widget with its settings", shared by the snippet configurator (its
+ * preview and the snippets it prints) and the iframe mode (which reads it from the URL), so
+ * that what a webmaster pastes renders what the preview showed. Framework-free.
+ */
+
+export type WidgetName = 'news-feed' | 'quiz' | 'hub-locator' | 'campaign-banner';
+
+export interface OptionSpec {
+  /** The element's attribute. */
+  name: string;
+  type: 'text' | 'number' | 'boolean' | 'choice';
+  /** For `choice`: the values; the first is the default. */
+  values?: readonly string[];
+  /** The widget's own default (left out of snippets). */
+  default?: string;
+  /** A hint for the configurator's form. */
+  label: string;
+}
+
+export const WIDGETS: Record<
+  WidgetName,
+  { tag: string; title: string; options: readonly OptionSpec[] }
+> = {
+  'news-feed': {
+    tag: 'mi-news-feed',
+    title: 'Migration news',
+    options: [
+      { name: 'layout', type: 'choice', values: ['list', 'cards'], label: 'Layout' },
+      { name: 'limit', type: 'number', default: '5', label: 'Items per page' },
+      { name: 'tag', type: 'text', label: 'Only items with this tag' },
+    ],
+  },
+  quiz: {
+    tag: 'mi-quiz',
+    title: 'Myth or fact quiz',
+    options: [
+      { name: 'quiz', type: 'text', label: 'Quiz id (empty: the first in the visitor’s language)' },
+      { name: 'shuffle', type: 'boolean', label: 'Shuffle the statements' },
+    ],
+  },
+  'hub-locator': {
+    tag: 'mi-hub-locator',
+    title: 'Information hubs',
+    options: [
+      { name: 'country', type: 'text', label: 'Country (ISO code, e.g. GT)' },
+      { name: 'service', type: 'text', label: 'Service (e.g. legal)' },
+      { name: 'map', type: 'boolean', label: 'Show a map' },
+    ],
+  },
+  'campaign-banner': {
+    tag: 'mi-campaign-banner',
+    title: 'Campaign',
+    options: [
+      { name: 'layout', type: 'choice', values: ['bar', 'card', 'hero'], label: 'Layout' },
+      { name: 'country', type: 'text', label: 'Your country (ISO code, e.g. GT)' },
+      { name: 'campaign', type: 'text', label: 'Pin a campaign (id)' },
+      { name: 'rotate', type: 'boolean', label: 'Rotate between campaigns' },
+      { name: 'dismissible', type: 'boolean', label: 'Visitors can dismiss it' },
+    ],
+  },
+};
+
+export const THEMES = ['light', 'dark', 'auto'] as const;
+
+export interface WidgetConfig {
+  widget: WidgetName;
+  /** The feed URL (absolute http(s)). */
+  src: string;
+  /** '' follows the page (or, in an iframe, the visitor's browser). */
+  lang: string;
+  theme: string;
+  /** Widget options by attribute name: strings, and booleans for switches. */
+  options: Record<string, string | boolean>;
+}
+
+const isWidget = (name: string): name is WidgetName => Object.hasOwn(WIDGETS, name);
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The attributes a widget gets, in a stable order, defaults and empty values left out. */
+export function attributesOf(config: WidgetConfig): [string, string][] {
+  const attrs: [string, string][] = [['src', config.src]];
+  if (config.lang) attrs.push(['lang', config.lang]);
+  if (config.theme && config.theme !== 'light') attrs.push(['theme', config.theme]);
+  for (const option of WIDGETS[config.widget].options) {
+    const value = config.options[option.name];
+    if (option.type === 'boolean') {
+      if (value === true) attrs.push([option.name, '']);
+      continue;
+    }
+    const text = typeof value === 'string' ? value.trim() : '';
+    const fallback = option.default ?? option.values?.[0] ?? '';
+    if (text && text !== fallback) attrs.push([option.name, text]);
+  }
+  return attrs;
+}
+
+/** Create the widget's element with its attributes (the configurator's preview, the iframe). */
+export function createWidget(config: WidgetConfig, doc: Document = document): HTMLElement {
+  const el = doc.createElement(WIDGETS[config.widget].tag);
+  for (const [name, value] of attributesOf(config)) el.setAttribute(name, value);
+  return el;
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** `<mi-news-feed src="…" layout="cards"></mi-news-feed>` */
+export function elementSnippet(config: WidgetConfig): string {
+  const tag = WIDGETS[config.widget].tag;
+  const attrs = attributesOf(config)
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join('');
+  return `<${tag}${attrs}></${tag}>`;
+}
+
+/** The script-tag snippet: the one script, then the element. */
+export function scriptSnippet(config: WidgetConfig, scriptUrl: string): string {
+  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n${elementSnippet(config)}`;
+}
+
+/** The URL of the widget alone in the iframe page (`embed.html`). */
+export function embedUrl(config: WidgetConfig, embedPage: string): string {
+  const url = new URL(embedPage);
+  url.searchParams.set('widget', config.widget);
+  for (const [name, value] of attributesOf(config))
+    url.searchParams.set(name, value === '' ? '1' : value);
+  return url.href;
+}
+
+/** The iframe snippet, with the optional resize script for CMSs that allow one script. */
+export function iframeSnippet(
+  config: WidgetConfig,
+  embedPage: string,
+  resizeScriptUrl: string,
+): string {
+  const title = WIDGETS[config.widget].title;
+  return [
+    `<iframe src="${escapeAttribute(embedUrl(config, embedPage))}" title="${title}" width="100%" height="600" loading="lazy" data-mi-embed></iframe>`,
+    `<!-- Optional: fits the iframe's height to its content -->`,
+    `<script type="module" src="${escapeAttribute(resizeScriptUrl)}"></script>`,
+  ].join('\n');
+}
+
+/**
+ * Read a widget's settings from an iframe URL's query. Only known widgets, known options and
+ * http(s) feeds pass. Throws an Error whose message says what is wrong.
+ */
+export function configFromParams(params: URLSearchParams): WidgetConfig {
+  const widget = (params.get('widget') ?? '').replace(/^mi-/, '');
+  if (!isWidget(widget))
+    throw new Error(`Unknown widget "${widget}". Use one of: ${Object.keys(WIDGETS).join(', ')}.`);
+  const src = params.get('src') ?? '';
+  if (!isHttpUrl(src))
+    throw new Error('The src parameter must be the absolute http(s) URL of a feed.');
+  const lang = params.get('lang') ?? '';
+  if (lang && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang))
+    throw new Error(`"${lang}" is not a language tag.`);
+  const theme = params.get('theme') ?? 'light';
+  if (!(THEMES as readonly string[]).includes(theme)) throw new Error(`Unknown theme "${theme}".`);
+  const options: Record<string, string | boolean> = {};
+  for (const option of WIDGETS[widget].options) {
+    const value = params.get(option.name);
+    if (value === null) continue;
+    if (option.type === 'boolean') options[option.name] = value !== '0' && value !== 'false';
+    else if (option.type === 'choice' && !option.values!.includes(value))
+      throw new Error(`Unknown ${option.name} "${value}".`);
+    else if (option.type === 'number' && !/^\d{1,4}$/.test(value))
+      throw new Error(`${option.name} must be a number.`);
+    else options[option.name] = value;
+  }
+  return { widget, src, lang, theme, options };
+}

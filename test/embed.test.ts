@@ -1,0 +1,183 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import {
+  attributesOf,
+  configFromParams,
+  createWidget,
+  elementSnippet,
+  embedUrl,
+  iframeSnippet,
+  scriptSnippet,
+  type WidgetConfig,
+} from '../src/embed/config.js';
+import { resetFeeds } from './helpers.js';
+import '../src/campaign-banner/mi-campaign-banner.js';
+
+const FEED = new URL('/demo/feed.json', location.href).href;
+const EMBED = new URL('/dist/embed.html', location.href).href;
+
+const config = (partial: Partial<WidgetConfig>): WidgetConfig => ({
+  widget: 'news-feed',
+  src: FEED,
+  lang: '',
+  theme: 'light',
+  options: {},
+  ...partial,
+});
+
+/** A fresh page in an iframe, for the snippet a webmaster pastes. */
+async function page(attrs: Record<string, string>, srcdoc?: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  for (const [k, v] of Object.entries(attrs)) frame.setAttribute(k, v);
+  if (srcdoc) frame.srcdoc = srcdoc;
+  frame.width = '800';
+  frame.height = '300';
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+const attributes = (el: Element) =>
+  [...el.attributes].map((a) => [a.name, a.value]).filter(([n]) => n !== 'state');
+
+describe('snippets', () => {
+  beforeEach(resetFeeds);
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('leave defaults and empty options out, and escape what they quote', () => {
+    const c = config({
+      lang: 'es',
+      theme: 'dark',
+      options: { layout: 'cards', limit: '5', tag: 'a"b<c' },
+    });
+    expect(attributesOf(c)).to.deep.equal([
+      ['src', FEED],
+      ['lang', 'es'],
+      ['theme', 'dark'],
+      ['layout', 'cards'],
+      ['tag', 'a"b<c'],
+    ]);
+    expect(elementSnippet(c)).to.equal(
+      `<mi-news-feed src="${FEED}" lang="es" theme="dark" layout="cards" tag="a&quot;b&lt;c"></mi-news-feed>`,
+    );
+    expect(
+      elementSnippet(config({ widget: 'quiz', options: { shuffle: true, quiz: '' } })),
+    ).to.equal(`<mi-quiz src="${FEED}" shuffle></mi-quiz>`);
+  });
+
+  it('round-trip: the script snippet, pasted into a plain page, renders what the preview showed', async () => {
+    const c = config({
+      widget: 'campaign-banner',
+      lang: 'es',
+      options: { layout: 'card', country: 'GT', dismissible: true },
+    });
+    const preview = createWidget(c);
+    document.body.append(preview);
+    await waitUntil(() => preview.getAttribute('state') === 'ready', 'the preview never rendered');
+
+    const snippet = scriptSnippet(c, new URL('/dist/mi-widgets.js', location.href).href);
+    const frame = await page({}, `<!doctype html><html><body>${snippet}</body></html>`);
+    const pasted = frame.contentDocument!.querySelector('mi-campaign-banner')!;
+    await waitUntil(
+      () => pasted.getAttribute('state') === 'ready',
+      'the pasted snippet never rendered',
+    );
+    expect(attributes(pasted)).to.deep.equal(attributes(preview));
+    const title = (el: Element) =>
+      el.shadowRoot!.querySelector('.slide.active [part="title"]')!.textContent!.trim();
+    expect(title(pasted)).to.equal(title(preview));
+    preview.remove();
+  });
+
+  it('iframe mode: the URL carries the settings, and parsing it gives them back', () => {
+    const c = config({
+      widget: 'hub-locator',
+      lang: 'fr',
+      theme: 'auto',
+      options: { country: 'GT', service: 'legal', map: true },
+    });
+    const url = new URL(embedUrl(c, EMBED));
+    expect(url.pathname).to.equal('/dist/embed.html');
+    expect(configFromParams(url.searchParams)).to.deep.equal(c);
+    expect(iframeSnippet(c, EMBED, 'https://cdn.example/mi-embed-resize.js')).to.match(
+      /^<iframe src="[^"]+" title="Information hubs" width="100%" height="600" loading="lazy" data-mi-embed><\/iframe>/,
+    );
+  });
+
+  it('iframe mode refuses unknown widgets, non-http feeds and bad options, saying why', () => {
+    const parse = (q: string) => () => configFromParams(new URLSearchParams(q));
+    expect(parse('widget=evil&src=https://a.example/f.json')).to.throw(/Unknown widget "evil"/);
+    expect(parse('widget=quiz&src=javascript:alert(1)')).to.throw(/absolute http\(s\) URL/);
+    expect(parse('widget=quiz&src=/relative.json')).to.throw(/absolute http\(s\) URL/);
+    expect(parse('widget=news-feed&src=https://a.example/f.json&layout=grid')).to.throw(
+      /Unknown layout/,
+    );
+    expect(parse('widget=news-feed&src=https://a.example/f.json&theme=neon')).to.throw(
+      /Unknown theme/,
+    );
+    expect(parse('widget=news-feed&src=https://a.example/f.json&lang=<x>')).to.throw(
+      /language tag/,
+    );
+  });
+});
+
+describe('iframe mode (dist/embed.html)', () => {
+  before(async () => {
+    await import(/* @vite-ignore */ new URL('/dist/mi-embed-resize.js', location.href).href);
+  });
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  for (const widget of ['news-feed', 'quiz', 'hub-locator', 'campaign-banner'] as const) {
+    it(`renders <mi-${widget}> alone and fits the iframe to it`, async () => {
+      const frame = await page({
+        src: embedUrl(config({ widget, lang: 'es' }), EMBED),
+        'data-mi-embed': '',
+      });
+      const el = () => frame.contentDocument!.querySelector(`mi-${widget}`);
+      await waitUntil(
+        () => el()?.getAttribute('state') === 'ready',
+        `<mi-${widget}> never rendered`,
+        { timeout: 4000 },
+      );
+      expect(frame.contentDocument!.documentElement.lang).to.equal('es');
+      const content = () =>
+        Math.ceil(frame.contentDocument!.documentElement.getBoundingClientRect().height);
+      await waitUntil(
+        () => frame.height === String(content()),
+        `iframe height ${frame.height}, content ${content()}`,
+      );
+    });
+  }
+
+  it('believes a resize message only from the iframe’s own window and origin', async () => {
+    const frame = await page({ src: embedUrl(config({}), EMBED), 'data-mi-embed': '' });
+    const content = () =>
+      Math.ceil(frame.contentDocument!.documentElement.getBoundingClientRect().height);
+    await waitUntil(
+      () => frame.contentDocument!.querySelector('mi-news-feed')?.getAttribute('state') === 'ready',
+    );
+    await waitUntil(() => frame.height === String(content()), 'never fitted');
+    const height = frame.height;
+    window.postMessage({ type: 'mi-widgets:resize', height: 12 }, '*'); // not from the iframe
+    frame.contentWindow!.postMessage('ignored', '*');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(frame.height).to.equal(height);
+
+    // The iframe's page navigates itself to another origin: its messages are not believed.
+    const otherOrigin = new URL(embedUrl(config({ widget: 'quiz' }), EMBED));
+    otherOrigin.hostname = otherOrigin.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const moved = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.contentWindow!.location.href = otherOrigin.href;
+    await moved;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(frame.height).to.equal(height);
+  });
+
+  it('says what is wrong with a bad URL instead of a blank frame', async () => {
+    const frame = await page({ src: `${EMBED}?widget=evil&src=https://a.example/f.json` });
+    await waitUntil(() => frame.contentDocument!.querySelector('[role="alert"]'));
+    expect(frame.contentDocument!.querySelector('[role="alert"]')!.textContent).to.match(
+      /Unknown widget "evil"/,
+    );
+  });
+});
