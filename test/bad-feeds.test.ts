@@ -1,0 +1,336 @@
+import { expect, fixture as render, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../src/news-feed/mi-news-feed.js';
+import '../src/quiz/mi-quiz.js';
+import '../src/hub-locator/mi-hub-locator.js';
+import '../src/campaign-banner/mi-campaign-banner.js';
+import { resetFeeds, settled } from './helpers.js';
+import type { MiElement } from '../src/shared/mi-element.js';
+
+/**
+ * The bad-feed corpus: every kind of broken document, each with its documented outcome — the
+ * bad entry skipped with a warning naming it, or the whole widget in `state="error"` — and
+ * never an uncaught exception or a script from the feed running.
+ */
+const V = 'https://jsonfeed.org/version/1.1';
+const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"><svg onload="window.__xss=1">`;
+const BAD_URLS = [
+  'javascript:window.__xss=1',
+  'data:text/html,<script>window.__xss=1</script>',
+  'vbscript:msgbox(1)',
+];
+
+let served = new Map<string, string>();
+let counter = 0;
+const originalFetch = window.fetch;
+
+/** Serve a document (text) at a fresh local URL, through the real fetch path of the client. */
+function serve(body: unknown): string {
+  const url = new URL(`/corpus/${++counter}.json`, location.href).href;
+  served.set(url, typeof body === 'string' ? body : JSON.stringify(body));
+  return url;
+}
+
+const good = (id: string) => ({
+  id,
+  title: `Good ${id}`,
+  content_text: 'ok',
+  date_published: '2022-05-01T10:00:00Z',
+});
+const feed = (items: unknown[], extra: object = {}) => ({
+  version: V,
+  title: 'Corpus',
+  items,
+  ...extra,
+});
+const point = (id: string, properties: object, coordinates: unknown = [-90.5, 14.6]) => ({
+  type: 'Feature',
+  id,
+  geometry: { type: 'Point', coordinates },
+  properties: { name: `Hub ${id}`, country: 'GT', ...properties },
+});
+
+type Widget = MiElement<unknown>;
+const titles = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('[part="title"]')].map((t) => t.textContent!.trim());
+
+describe('the bad-feed corpus', () => {
+  let warn: sinon.SinonStub;
+  let error: sinon.SinonStub;
+  const uncaught: string[] = [];
+  const onError = (e: ErrorEvent) => uncaught.push(e.message);
+
+  beforeEach(() => {
+    resetFeeds();
+    served = new Map();
+    uncaught.length = 0;
+    delete (window as { __xss?: number }).__xss;
+    window.addEventListener('error', onError);
+    window.fetch = (input, init) => {
+      const body = served.get(String(input));
+      return body === undefined
+        ? originalFetch(input, init)
+        : Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
+    };
+    warn = sinon.stub(console, 'warn');
+    error = sinon.stub(console, 'error');
+  });
+  afterEach(() => {
+    window.fetch = originalFetch;
+    window.removeEventListener('error', onError);
+    warn.restore();
+    error.restore();
+    expect(uncaught, 'uncaught exceptions').to.deep.equal([]);
+    expect((window as { __xss?: number }).__xss, 'a script from the feed ran').to.be.undefined;
+  });
+
+  const warnings = () => warn.args.map((a) => String(a[0]));
+
+  describe('documents unusable as a whole → state="error" with a message and Retry', () => {
+    const cases: [string, string | object][] = [
+      ['malformed JSON', '{"version": "https://jsonfeed.org/version/1.1", "items": ['],
+      ['an empty body', ''],
+      ['a JSON array', '[]'],
+      ['a string', '"feed"'],
+      ['null', 'null'],
+      ['no version', { title: 'x', items: [] }],
+      ['another version scheme', { version: 'rss 2.0', title: 'x', items: [] }],
+      ['no title', { version: V, items: [] }],
+      ['no items', { version: V, title: 'x' }],
+      ['items not a list', { version: V, title: 'x', items: { a: 1 } }],
+      ['a FeatureCollection without features', { type: 'FeatureCollection' }],
+    ];
+    for (const [name, body] of cases) {
+      it(name, async () => {
+        const el = await render<Widget>(html`<mi-news-feed src=${serve(body)}></mi-news-feed>`);
+        await settled(el, 'error');
+        expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(
+          'The information could not be loaded.',
+        );
+        expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.exist;
+        expect(error.called, 'the webmaster is told in the console').to.be.true;
+      });
+    }
+  });
+
+  it('wrong types in every item field: each bad item skipped with a warning naming it and the field', async () => {
+    const wrong: Record<string, unknown> = {
+      id: { no: 1 },
+      url: 7,
+      external_url: ['x'],
+      title: 5,
+      content_html: { html: 1 },
+      content_text: true,
+      summary: [],
+      image: {},
+      banner_image: 1,
+      date_published: 20220501,
+      date_modified: 'yesterday',
+      authors: 'me',
+      tags: 'one',
+      language: 5,
+      _migration_info: 'x',
+    };
+    const items = Object.entries(wrong).map(([field, value]) => ({
+      ...good(`bad-${field}`),
+      [field]: value,
+    }));
+    const el = await settled(
+      await render<Widget>(
+        html`<mi-news-feed limit="50" src=${serve(feed([good('ok'), ...items]))}></mi-news-feed>`,
+      ),
+    );
+    expect(titles(el)).to.deep.equal(['Good ok']);
+    expect(warnings()).to.have.length(Object.keys(wrong).length);
+    for (const field of Object.keys(wrong)) {
+      expect(
+        warnings().some((w) => w.includes(`"${field}`)),
+        field,
+      ).to.be.true;
+    }
+  });
+
+  it('missing required fields, duplicate ids and invalid dates: those items skipped, the rest shown', async () => {
+    const items = [
+      good('a'),
+      { title: 'no id', content_text: 'x' },
+      { id: 'no-content', title: 'No content' },
+      good('a'),
+      { ...good('bad-date'), date_published: '2022-13-45T10:00:00Z' },
+      { ...good('bad-offset'), date_published: '2022-05-01 10:00' },
+      good('b'),
+    ];
+    const el = await settled(
+      await render<Widget>(html`<mi-news-feed src=${serve(feed(items))}></mi-news-feed>`),
+    );
+    expect(titles(el)).to.deep.equal(['Good a', 'Good b']);
+    expect(warnings()).to.have.length(5);
+    expect(warnings()[2]).to.match(/items\[3\] \(id "a"\).*repeats/);
+  });
+
+  it('unknown fields everywhere are ignored, and deep nesting in them does not hurt', async () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 5000; i++) deep = { deeper: deep };
+    const el = await settled(
+      await render<Widget>(
+        html`<mi-news-feed
+          src=${serve(feed([{ ...good('a'), _custom: deep, whatever: [1, 2, 3] }], { _other_extension: deep, home_page_url: 'https://example.org/' }))}
+        ></mi-news-feed>`,
+      ),
+    );
+    expect(titles(el)).to.deep.equal(['Good a']);
+    expect(warnings()).to.deep.equal([]);
+  });
+
+  it('absurdly deep JSON is a document error, not a crash', async () => {
+    const el = await render<Widget>(
+      html`<mi-news-feed src=${serve('['.repeat(200_000) + ']'.repeat(200_000))}></mi-news-feed>`,
+    );
+    await settled(el, 'error');
+  });
+
+  it('100 KB of text is shown cut to a readable excerpt', async () => {
+    const text = 'palabra '.repeat(12_800); // 100 KB
+    const el = await settled(
+      await render<Widget>(
+        html`<mi-news-feed
+          src=${serve(feed([{ ...good('long'), title: text, summary: text }]))}
+        ></mi-news-feed>`,
+      ),
+    );
+    const summary = el.shadowRoot!.querySelector('[part="summary"]')!.textContent!.trim();
+    expect(summary.length).to.be.at.most(401);
+    expect(summary.endsWith('…')).to.be.true;
+  });
+
+  it('a 5 MB feed loads and shows its first page (no offline copy that large)', async () => {
+    const items = Array.from({ length: 9000 }, (_, i) => ({
+      ...good(`i${i}`),
+      summary: 'x'.repeat(500),
+    }));
+    const body = JSON.stringify(feed(items));
+    expect(body.length).to.be.greaterThan(5_000_000);
+    const src = serve(body);
+    const el = await settled(
+      await render<Widget>(html`<mi-news-feed src=${src}></mi-news-feed>`),
+      'ready',
+    );
+    expect(titles(el)).to.have.length(5);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(localStorage.getItem(`mi-widgets:feed:${src}`)).to.be.null;
+  });
+
+  it('invalid coordinates: those hubs skipped, GeoJSON order enforced', async () => {
+    const hubs = {
+      type: 'FeatureCollection',
+      features: [
+        point('ok', {}),
+        point('lat-out', {}, [-90, 95]),
+        point('lon-out', {}, [-190, 14]),
+        point('string', {}, ['-90', '14']),
+        point('short', {}, [-90]),
+        point('nan', {}, [null, 14]),
+        { type: 'Feature', id: 'no-geometry', properties: { name: 'x', country: 'GT' } },
+      ],
+    };
+    const el = await settled(
+      await render<Widget>(html`<mi-hub-locator src=${serve(hubs)}></mi-hub-locator>`),
+    );
+    expect(el.shadowRoot!.querySelectorAll('[part="hub"]')).to.have.length(1);
+    expect(warnings()).to.have.length(6);
+  });
+
+  it('script and event-handler payloads in every text field stay text; bad URLs never reach href or src', async () => {
+    const text = (s: string) => ({ en: `${XSS} ${s}` });
+    const doc = feed([], {
+      _migration_info: {
+        quizzes: [
+          {
+            id: 'q',
+            title: text('title'),
+            intro: text('intro'),
+            questions: [
+              {
+                id: '1',
+                statement: text('statement'),
+                answer: 'myth',
+                explanation: text('explanation'),
+                source: { title: text('source'), url: 'https://example.org/s' },
+              },
+              ...BAD_URLS.map((url, i) => ({
+                id: `bad${i}`,
+                statement: 's',
+                answer: 'fact',
+                explanation: 'e',
+                source: { title: 't', url },
+              })),
+            ],
+          },
+        ],
+        hubs: {
+          type: 'FeatureCollection',
+          features: [
+            point('h', {
+              name: text('name'),
+              organization: text('org'),
+              address: text('address'),
+              locality: text('locality'),
+              notes: text('notes'),
+              services: [XSS],
+              languages: ['es'],
+              url: 'https://example.org/h',
+            }),
+            ...BAD_URLS.map((url, i) => point(`bad${i}`, { url })),
+            point('bad-phone', { phone: 'javascript:alert(1)' }),
+          ],
+        },
+        campaigns: [
+          {
+            id: 'c',
+            title: text('title'),
+            message: text('message'),
+            cta: { label: text('cta'), url: 'https://example.org/c' },
+            image: { url: 'https://example.org/i.png', alt: text('alt') },
+          },
+          ...BAD_URLS.map((url, i) => ({ id: `bad${i}`, title: 't', cta: { label: 'l', url } })),
+          ...BAD_URLS.map((url, i) => ({ id: `badimg${i}`, title: 't', image: { url, alt: 'a' } })),
+        ],
+      },
+    });
+    const src = serve(doc);
+    const box = await render(
+      html`<div>
+        <mi-quiz src=${src}></mi-quiz><mi-hub-locator src=${src}></mi-hub-locator>
+        <mi-campaign-banner layout="card" src=${src}></mi-campaign-banner>
+      </div>`,
+    );
+    const widgets = [
+      ...box.querySelectorAll<Widget>('mi-quiz, mi-hub-locator, mi-campaign-banner'),
+    ];
+    for (const w of widgets) await settled(w);
+    const quiz = widgets[0];
+    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="start-button"]')!.click();
+    await quiz.updateComplete;
+    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="answer-button"]')!.click();
+    await quiz.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+
+    for (const w of widgets) {
+      const root = w.shadowRoot!;
+      expect(root.querySelector('script, svg, iframe'), w.localName).to.be.null;
+      for (const node of root.querySelectorAll('*')) {
+        for (const attr of node.attributes)
+          expect(attr.name, `${w.localName} ${node.localName}[${attr.name}]`).not.to.match(/^on/);
+        for (const name of ['href', 'src']) {
+          const value = node.getAttribute(name);
+          if (value !== null)
+            expect(new URL(value).protocol, `${w.localName} ${value}`).to.match(/^(https?|tel):$/);
+        }
+      }
+      expect(root.textContent).to.contain('<script>window.__xss=1</script>');
+    }
+    // Each entry with a javascript:, data: or vbscript: URL (or a bad phone) was skipped, with a warning.
+    expect(warnings()).to.have.length(BAD_URLS.length * 4 + 1);
+    expect(widgets[1].shadowRoot!.querySelectorAll('[part="hub"]')).to.have.length(1);
+  });
+});
