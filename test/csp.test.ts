@@ -129,4 +129,16 @@ describe('on a hostile host page', () => {
     );
     expect(errors).to.deep.equal([]);
   });
+
+  it('keeps the hub list working when Trusted Types stop the map from loading', async () => {
+    const { doc } = await hostilePage(
+      `<mi-hub-locator map tiles="/test/fixtures/pixel.png?{z}/{x}/{y}" src="${fixture('../../demo/feed.json')}"></mi-hub-locator>`,
+      { csp: CSP_TRUSTED_TYPES },
+    );
+    const el = doc.querySelector('mi-hub-locator')!;
+    await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(el.shadowRoot!.querySelector('.leaflet-container')).to.be.null;
+    expect(el.shadowRoot!.querySelectorAll('[part="hub"]').length).to.be.greaterThan(3);
+  });
 });
