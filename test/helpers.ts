@@ -1,4 +1,5 @@
-import { waitUntil } from '@open-wc/testing';
+import { expect, fixture as render, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import { clearFeedMemory } from '../src/feed/client.js';
 import type { MiElement, WidgetState } from '../src/shared/mi-element.js';
 
@@ -58,4 +59,31 @@ export async function settled<T extends MiElement<unknown>>(
   });
   await el.updateComplete;
   return el;
+}
+
+/**
+ * The states every widget shares, checked the same way for each: loading (held) and error
+ * (a server error) both accessible, the error with an alert and Retry.
+ */
+export function itHasAccessibleLoadingAndErrorStates(tag: string): void {
+  it('is accessible while loading and in the error state, with Retry', async () => {
+    const error = sinon.stub(console, 'error');
+    try {
+      const loading = await render<MiElement<unknown>>(
+        `<${tag} timeout="3000" src="${fault('hang')}"></${tag}>`,
+      );
+      await loading.updateComplete;
+      expect(loading.getAttribute('state')).to.equal('loading');
+      await expect(loading).to.be.accessible();
+      const failed = await settled(
+        await render<MiElement<unknown>>(`<${tag} src="${fault('status/500')}"></${tag}>`),
+        'error',
+      );
+      expect(failed.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+      expect(failed.shadowRoot!.querySelector('[part="retry-button"]')).to.exist;
+      await expect(failed).to.be.accessible();
+    } finally {
+      error.restore();
+    }
+  });
 }

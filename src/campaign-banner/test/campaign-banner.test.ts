@@ -3,7 +3,13 @@ import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../mi-campaign-banner.js';
 import type { MiCampaignBanner } from '../campaign-banner.js';
-import { fault, fixture, resetFeeds, settled } from '../../../test/helpers.js';
+import {
+  fault,
+  fixture,
+  itHasAccessibleLoadingAndErrorStates,
+  resetFeeds,
+  settled,
+} from '../../../test/helpers.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
@@ -192,6 +198,8 @@ describe('<mi-campaign-banner>', () => {
       await expect(el).to.be.accessible();
     });
   });
+
+  itHasAccessibleLoadingAndErrorStates('mi-campaign-banner');
 
   describe('dismissal', () => {
     it('stays dismissed after a reload, until the campaign’s id changes', async () => {

@@ -4,7 +4,13 @@ import '../mi-hub-locator.js';
 import type { MiHubLocator } from '../hub-locator.js';
 import { distanceKm, filterHubs, fold, indexHubs, openingStatus } from '../hubs.js';
 import { validateFeed } from '../../feed/validate.js';
-import { fault, fixture, resetFeeds, settled, watchFetch } from '../../../test/helpers.js';
+import {
+  fixture,
+  itHasAccessibleLoadingAndErrorStates,
+  resetFeeds,
+  settled,
+  watchFetch,
+} from '../../../test/helpers.js';
 
 const $ = (el: MiHubLocator, selector: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -389,28 +395,7 @@ describe('<mi-hub-locator>', () => {
     await expect(none).to.be.accessible();
   });
 
-  it('is accessible while loading and in the error state, with Retry', async () => {
-    const error = sinon.stub(console, 'error');
-    try {
-      const loading = await render<MiHubLocator>(
-        html`<mi-hub-locator timeout="3000" src=${fault('hang')}></mi-hub-locator>`,
-      );
-      await loading.updateComplete;
-      expect(loading.getAttribute('state')).to.equal('loading');
-      await expect(loading).to.be.accessible();
-      const failed = await settled(
-        await render<MiHubLocator>(
-          html`<mi-hub-locator src=${fault('status/500')}></mi-hub-locator>`,
-        ),
-        'error',
-      );
-      expect($(failed, '[role="alert"]')).to.exist;
-      expect($(failed, '[part="retry-button"]')).to.exist;
-      await expect(failed).to.be.accessible();
-    } finally {
-      error.restore();
-    }
-  });
+  itHasAccessibleLoadingAndErrorStates('mi-hub-locator');
 
   describe('map', () => {
     const tiles = '/test/fixtures/pixel.png?{z}/{x}/{y}';

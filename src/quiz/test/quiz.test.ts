@@ -5,7 +5,12 @@ import '../mi-quiz.js';
 import type { MiQuiz } from '../quiz.js';
 import { restoreProgress, saveProgress } from '../progress.js';
 import type { Quiz } from '../../feed/schema.js';
-import { fault, fixture, resetFeeds, settled } from '../../../test/helpers.js';
+import {
+  fixture,
+  itHasAccessibleLoadingAndErrorStates,
+  resetFeeds,
+  settled,
+} from '../../../test/helpers.js';
 
 const $ = (el: MiQuiz, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: MiQuiz, selector: string) => [
@@ -369,26 +374,7 @@ describe('<mi-quiz>', () => {
     expect($(el, '.explanation img, .explanation b')).to.be.null;
   });
 
-  it('is accessible while loading and in the error state, with Retry', async () => {
-    const error = sinon.stub(console, 'error');
-    try {
-      const loading = await render<MiQuiz>(
-        html`<mi-quiz timeout="3000" src=${fault('hang')}></mi-quiz>`,
-      );
-      await loading.updateComplete;
-      expect(loading.getAttribute('state')).to.equal('loading');
-      await expect(loading).to.be.accessible();
-      const failed = await settled(
-        await render<MiQuiz>(html`<mi-quiz src=${fault('status/500')}></mi-quiz>`),
-        'error',
-      );
-      expect($(failed, '[role="alert"]')).to.exist;
-      expect($(failed, '[part="retry-button"]')).to.exist;
-      await expect(failed).to.be.accessible();
-    } finally {
-      error.restore();
-    }
-  });
+  itHasAccessibleLoadingAndErrorStates('mi-quiz');
 
   describe('sharing', () => {
     async function atResult(): Promise<MiQuiz> {
