@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const hubLocatorStyles = css`
+  .loading {
+    min-height: var(--mi-hub-loading-height, 32em);
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;

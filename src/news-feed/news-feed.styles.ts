@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const newsFeedStyles = css`
+  .loading .skeleton-block {
+    min-height: var(--mi-news-loading-item-height, 7em);
+  }
   .list {
     list-style: none;
     margin: 0;

@@ -123,6 +123,11 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     );
   }
 
+  /** One placeholder block per item of the first page (up to five): about the height to come. */
+  protected override renderLoading(): TemplateResult {
+    return super.renderLoading(Math.min(5, this.pageSize));
+  }
+
   protected renderReady(items: NewsItem[], result: FeedResult): TemplateResult {
     const visible = items.slice(0, this.shown);
     // role="list" is not redundant here: Safari drops list semantics under list-style: none.

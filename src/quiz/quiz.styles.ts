@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const quizStyles = css`
+  .loading {
+    min-height: var(--mi-quiz-loading-height, 15em);
+  }
   .title,
   .result-title {
     margin: 0 0 0.5em;

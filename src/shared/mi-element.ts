@@ -183,11 +183,18 @@ export abstract class MiElement<View> extends LitElement {
     return template;
   }
 
-  protected renderLoading(): TemplateResult {
-    return html`<div part="loading" class="loading" role="status">
-      <span class="visually-hidden">${msg('Loading…', { id: 'common.loading' })}</span>
+  /**
+   * The placeholder while loading: about as tall as what will replace it (each widget sets
+   * `.loading`'s min-height), so the partner's page moves as little as possible.
+   */
+  protected renderLoading(blocks = 1): TemplateResult {
+    const block = html`<div class="skeleton-block">
       <span class="skeleton"></span><span class="skeleton"></span
       ><span class="skeleton short"></span>
+    </div>`;
+    return html`<div part="loading" class="loading" role="status">
+      <span class="visually-hidden">${msg('Loading…', { id: 'common.loading' })}</span>
+      ${Array.from({ length: blocks }, () => block)}
     </div>`;
   }
 

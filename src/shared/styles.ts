@@ -162,6 +162,9 @@ export const baseStyles = css`
   .skeleton.short {
     width: 60%;
   }
+  .skeleton-block + .skeleton-block {
+    margin-top: var(--_space);
+  }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton {
       animation: mi-pulse 1.6s ease-in-out infinite;
