@@ -61,6 +61,8 @@ export const IsoDate = v.pipe(
     (s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)),
     'must be an ISO 8601 date such as "2022-11-08T12:00:00Z"',
   ),
+  // For the feed's JSON Schema (json-schema.ts), which cannot run the check: its regex.
+  v.metadata({ pattern: RFC3339.source }),
 );
 
 const Id = v.union(

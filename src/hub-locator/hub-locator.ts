@@ -71,6 +71,7 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * @cssprop [--mi-radius=8px] - Corner radius.
  * @cssprop [--mi-space=16px] - Spacing unit.
  * @cssprop [--mi-hub-map-height=360px] - Height of the map.
+ * @cssprop [--mi-hub-loading-height=32em] - Height held while loading.
  */
 export class MiHubLocator extends MiElement<IndexedHub[]> {
   static override styles = [...MiElement.styles, hubLocatorStyles];

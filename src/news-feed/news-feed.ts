@@ -58,6 +58,7 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * @cssprop [--mi-news-card-min-width=240px] - Narrowest card in the `cards` layout.
  * @cssprop [--mi-news-image-ratio=16 / 9] - Aspect ratio reserved for images.
  * @cssprop [--mi-news-summary-lines=4] - Lines of summary shown before it is cut.
+ * @cssprop [--mi-news-loading-item-height=7em] - Height held per item while loading.
  */
 export class MiNewsFeed extends MiElement<NewsItem[]> {
   static override styles = [...MiElement.styles, newsFeedStyles];

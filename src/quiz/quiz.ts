@@ -74,6 +74,7 @@ type Announcement =
  * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
  * @cssprop [--mi-radius=8px] - Corner radius.
  * @cssprop [--mi-space=16px] - Spacing unit.
+ * @cssprop [--mi-quiz-loading-height=15em] - Height held while loading.
  */
 export class MiQuiz extends MiElement<Quiz> {
   static override styles = [...MiElement.styles, quizStyles];

@@ -397,6 +397,18 @@ describe('<mi-hub-locator>', () => {
 
   itHasAccessibleLoadingAndErrorStates('mi-hub-locator');
 
+  it('shows the hubs of a spreadsheet turned into GeoJSON by `mi-feed hubs-from-csv`', async () => {
+    // test/node/mi-feed.test.js checks the CLI writes exactly this file from hubs-good.csv.
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('cli/hubs-good.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    expect(names(el)).to.have.length(3);
+    expect(names(el)).to.include('Centro de Información La Libertad');
+    expect(warn.called).to.be.false;
+  });
+
   describe('map', () => {
     const tiles = '/test/fixtures/pixel.png?{z}/{x}/{y}';
 
