@@ -214,6 +214,9 @@ async function thousandItems(browser, base, rounds) {
   return result;
 }
 
+/** One line of the table: a measure, its value, and for timings the plain-DOM baseline and ratio. */
+const row = (measure, value, baseline = '', ratio = '') => ({ measure, value, baseline, ratio });
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
@@ -230,66 +233,26 @@ async function main() {
     const nw = median(news.widget);
     const np = median(news.plain);
     const rows = [
-      ...sizes.map(({ file, kb }) => ({
-        measure: `gzip: ${file}`,
-        value: `${kb.toFixed(2)} KB`,
-        baseline: '',
-        ratio: '',
-      })),
-      {
-        measure: 'all four widgets: feed requests',
-        value: String(all.requests),
-        baseline: '',
-        ratio: '',
-      },
-      {
-        measure: 'all four widgets: first widget rendered',
-        value: `${all.firstReady.toFixed(0)} ms`,
-        baseline: '',
-        ratio: '',
-      },
-      {
-        measure: 'all four widgets: all rendered',
-        value: `${all.allReady.toFixed(0)} ms`,
-        baseline: '',
-        ratio: '',
-      },
-      {
-        measure: 'all four widgets: cumulative layout shift',
-        value: all.cls.toFixed(3),
-        baseline: '',
-        ratio: '',
-      },
-      {
-        measure: 'news feed: 1,000 items on screen (median of 5)',
-        value: `${nw.toFixed(0)} ms`,
-        baseline: `${np.toFixed(0)} ms plain DOM`,
-        ratio: `${(nw / np).toFixed(1)}×`,
-      },
-      {
-        measure: `hub locator: ${HUBS.toLocaleString('en')} hubs, a keystroke (median)`,
-        value: `${w.toFixed(2)} ms`,
-        baseline: `${p.toFixed(2)} ms plain DOM`,
-        ratio: `${(w / p).toFixed(1)}×`,
-      },
-      {
-        measure: 'hub locator: slowest keystroke',
-        value: `${Math.max(...hubs.widget).toFixed(1)} ms`,
-        baseline: '',
-        ratio: '',
-      },
-      {
-        measure: 'hub locator: page start → list of 10,000 shown',
-        value: `${hubs.firstRender.toFixed(0)} ms`,
-        baseline: '',
-        ratio: '',
-      },
-      {
-        measure: 'JS heap used, hub page after typing',
-        value: `${hubs.heapMb.toFixed(1)} MB`,
-        baseline: '',
-        ratio: '',
-      },
+      ...sizes.map(({ file, kb }) => row(`gzip: ${file}`, `${kb.toFixed(2)} KB`)),
+      row('all four widgets: feed requests', String(all.requests)),
+      row('all four widgets: first widget rendered', `${all.firstReady.toFixed(0)} ms`),
+      row('all four widgets: all rendered', `${all.allReady.toFixed(0)} ms`),
+      row('all four widgets: cumulative layout shift', all.cls.toFixed(3)),
+      row(
+        'news feed: 1,000 items on screen (median of 5)',
+        `${nw.toFixed(0)} ms`,
+        `${np.toFixed(0)} ms plain DOM`,
+        `${(nw / np).toFixed(1)}×`,
+      ),
+      row(
+        `hub locator: ${HUBS.toLocaleString('en')} hubs, a keystroke (median)`,
+        `${w.toFixed(2)} ms`,
+        `${p.toFixed(2)} ms plain DOM`,
+        `${(w / p).toFixed(1)}×`,
+      ),
+      row('hub locator: slowest keystroke', `${Math.max(...hubs.widget).toFixed(1)} ms`),
+      row('hub locator: page start → list of 10,000 shown', `${hubs.firstRender.toFixed(0)} ms`),
+      row('JS heap used, hub page after typing', `${hubs.heapMb.toFixed(1)} MB`),
     ];
     console.log(
       '\nnpm run bench — headless Chromium, local files; a ratio compares with plain DOM in the same run\n',

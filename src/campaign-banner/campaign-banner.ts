@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Campaign, Feed } from '../feed/schema.js';
-import { pickText, safeUrl } from '../feed/text.js';
+import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { MiElement } from '../shared/mi-element.js';
 import { chooseCampaigns, dismiss, isDismissed } from './campaigns.js';
@@ -224,9 +224,8 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   }
 
   private renderCampaign(campaign: Campaign): TemplateResult {
-    const text = (t: Parameters<typeof pickText>[0]) => pickText(t, this.locale.preferences);
-    const title = text(campaign.title);
-    const message = campaign.message ? text(campaign.message) : '';
+    const title = this.text(campaign.title);
+    const message = campaign.message ? this.text(campaign.message) : '';
     const heading =
       this.layout === 'bar'
         ? html`<strong part="title" class="title">${title}</strong>`
@@ -234,7 +233,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
             part="title"
             class="title"
             role="heading"
-            aria-level=${Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 2))}
+            aria-level=${this.headingLevelOf(this.headingLevel, 2)}
           >
             ${title}
           </div>`;
@@ -268,7 +267,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       <img
         part="image"
         src=${src}
-        alt=${pickText(campaign.image.alt, this.locale.preferences)}
+        alt=${this.text(campaign.image.alt)}
         loading="lazy"
         decoding="async"
         width=${width}
@@ -287,7 +286,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       rel="noopener"
       @click=${() => this.handleClick(campaign)}
     >
-      ${pickText(campaign.cta.label, this.locale.preferences)}
+      ${this.text(campaign.cta.label)}
     </a>`;
   }
 

@@ -1,3 +1,5 @@
+import { safeUrl } from '../feed/text.js';
+
 /**
  * One description of "a widget with its settings", shared by the snippet configurator (its
  * preview and the snippets it prints) and the iframe mode (which reads it from the URL), so
@@ -76,14 +78,6 @@ export interface WidgetConfig {
 
 const isWidget = (name: string): name is WidgetName => Object.hasOwn(WIDGETS, name);
 
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** The attributes a widget gets, in a stable order, defaults and empty values left out. */
 export function attributesOf(config: WidgetConfig): [string, string][] {
   const attrs: [string, string][] = [['src', config.src]];
@@ -158,7 +152,7 @@ export function configFromParams(params: URLSearchParams): WidgetConfig {
   if (!isWidget(widget))
     throw new Error(`Unknown widget "${widget}". Use one of: ${Object.keys(WIDGETS).join(', ')}.`);
   const src = params.get('src') ?? '';
-  if (!isHttpUrl(src))
+  if (!safeUrl(src))
     throw new Error('The src parameter must be the absolute http(s) URL of a feed.');
   const lang = params.get('lang') ?? '';
   if (lang && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang))

@@ -12,6 +12,7 @@
 import type { Feed } from './schema.js';
 import { FeedSchemaError, validateFeed } from './validate.js';
 import { readText, writeText } from '../shared/storage.js';
+import { safeUrl } from './text.js';
 
 export type FeedErrorKind =
   'config' | 'http' | 'timeout' | 'parse' | 'schema' | 'network' | 'offline';
@@ -182,7 +183,7 @@ export function loadFeed(
       ),
     );
   const url = absoluteFeedUrl(src);
-  if (!/^https?:$/.test(new URL(url).protocol)) {
+  if (!safeUrl(url)) {
     return Promise.reject(new FeedError('config', `The feed URL must be http(s): ${url}`, url));
   }
   const done = !reload && loaded.get(url);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Feed, Hub } from '../feed/schema.js';
-import { pickText, safeUrl } from '../feed/text.js';
+import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { MiElement } from '../shared/mi-element.js';
 import {
@@ -248,7 +248,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
           tiles: this.tiles,
           attribution: this.tilesAttribution,
           attributionUrl: this.tiles === OSM_TILES ? OSM_COPYRIGHT : undefined,
-          label: (hub) => pickText(hub.name, this.locale.preferences),
+          label: (hub) => this.text(hub.name),
           clusterLabel: (count) =>
             this.locale.render(() => msg(str`${count} hubs`, { id: 'hubs.cluster' })),
           onSelect: (hubId) => this.handleSelect(hubId, true),
@@ -423,11 +423,9 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   }
 
   private renderHub(hub: Hub): TemplateResult {
-    const name = pickText(hub.name, this.locale.preferences);
-    const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 3));
-    const place = [hub.address, hub.locality]
-      .map((t) => pickText(t, this.locale.preferences))
-      .filter(Boolean);
+    const name = this.text(hub.name);
+    const level = this.headingLevelOf(this.headingLevel, 3);
+    const place = [hub.address, hub.locality].map((t) => this.text(t)).filter(Boolean);
     return html`<li
       part="hub"
       class="hub ${this.selected === hub.id ? 'selected' : ''}"
@@ -445,11 +443,11 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
           ${name}
         </button>
       </div>
-      ${hub.organization ? html`<p class="org">${pickText(hub.organization, this.locale.preferences)}</p>` : nothing}
+      ${hub.organization ? html`<p class="org">${this.text(hub.organization)}</p>` : nothing}
       <p class="place">${[...place, this.regionName(hub.country)].join(' · ')}</p>
       ${this.renderStatus(hub)} ${this.renderDistance(hub)} ${this.renderServices(hub)}
       ${this.renderLanguages(hub)}
-      ${hub.notes ? html`<p class="notes">${pickText(hub.notes, this.locale.preferences)}</p>` : nothing}
+      ${hub.notes ? html`<p class="notes">${this.text(hub.notes)}</p>` : nothing}
       ${this.renderActions(hub, name)}
     </li>`;
   }

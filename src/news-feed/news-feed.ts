@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { FeedResult } from '../feed/client.js';
 import type { Feed, NewsItem } from '../feed/schema.js';
-import { pickText, safeUrl } from '../feed/text.js';
+import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { MiElement } from '../shared/mi-element.js';
@@ -67,7 +67,8 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   private focusFrom = -1;
 
   @state() private shown = 0;
-  @state() private announcement = '';
+  /** Whether the visitor asked for more: then the live region says how many are shown. */
+  @state() private announced = false;
 
   /** Items per page: how many show at first and how many each "More" adds. */
   @property({ type: Number }) limit = 5;
@@ -89,7 +90,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('tag') || changed.has('src') || this.shown === 0) {
       this.shown = this.pageSize;
-      this.announcement = '';
+      this.announced = false;
     }
   }
 
@@ -106,7 +107,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     const from = this.shown;
     this.shown = Math.min(total, this.shown + this.pageSize);
     this.focusFrom = from;
-    this.announcement = `${this.shown}/${total}`;
+    this.announced = true;
     emit(this, 'mi-news-more', { shown: this.shown, total });
   }
 
@@ -173,10 +174,10 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   }
 
   private renderTitle(item: NewsItem): unknown {
-    const title = pickText(item.title, this.locale.preferences);
+    const title = this.text(item.title);
     if (!title) return nothing;
     const url = safeUrl(item.url ?? item.external_url);
-    const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 3));
+    const level = this.headingLevelOf(this.headingLevel, 3);
     return html`<div part="title" class="title" role="heading" aria-level=${level}>
       ${
         url
@@ -195,7 +196,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   }
 
   private renderSummary(item: NewsItem, result: FeedResult): unknown {
-    const text = pickText(item.summary ?? item.content_text, this.locale.preferences);
+    const text = this.text(item.summary ?? item.content_text);
     if (text) return html`<p part="summary" class="summary">${excerpt(text)}</p>`;
     if (item.content_html === undefined) return nothing;
     return html`<div part="summary" class="summary">${this.sanitizedBody(item, result.url)}</div>`;
@@ -234,7 +235,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   private renderAnnouncement(total: number): TemplateResult {
     const shown = Math.min(this.shown, total);
     return html`<div class="visually-hidden" role="status">
-      ${this.announcement ? msg(str`Showing ${shown} of ${total} news items.`, { id: 'news.showing' }) : ''}
+      ${this.announced ? msg(str`Showing ${shown} of ${total} news items.`, { id: 'news.showing' }) : ''}
     </div>`;
   }
 }

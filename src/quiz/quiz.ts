@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Feed, Question, Quiz } from '../feed/schema.js';
-import { pickText, safeUrl } from '../feed/text.js';
+import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { MiElement } from '../shared/mi-element.js';
 import {
@@ -179,10 +179,6 @@ export class MiQuiz extends MiElement<Quiz> {
     return selectQuiz(feed, this.locale.preferences, this.quiz);
   }
 
-  private text(value: Parameters<typeof pickText>[0]): string {
-    return pickText(value, this.locale.preferences);
-  }
-
   override render(): TemplateResult {
     return this.inLocale(() =>
       this.renderFrame(
@@ -211,7 +207,7 @@ export class MiQuiz extends MiElement<Quiz> {
   }
 
   private renderHeading(text: string, className: string, part: string): TemplateResult {
-    const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 2));
+    const level = this.headingLevelOf(this.headingLevel, 2);
     return html`<div
       part=${part}
       class=${className}

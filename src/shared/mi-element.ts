@@ -9,7 +9,8 @@ import {
   readCachedFeed,
   type FeedResult,
 } from '../feed/client.js';
-import type { Feed } from '../feed/schema.js';
+import type { Feed, LocalizedText } from '../feed/schema.js';
+import { pickText } from '../feed/text.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { formatDateTime } from './format.js';
 import { baseStyles } from './styles.js';
@@ -137,6 +138,16 @@ export abstract class MiElement<View> extends LitElement {
   protected abstract select(feed: Feed): View | undefined;
   protected abstract renderReady(view: View, result: FeedResult): unknown;
   protected abstract renderEmpty(): unknown;
+
+  /** A feed text in the visitor's language (or whatever the feed has). */
+  protected text(value: LocalizedText | undefined): string {
+    return pickText(value, this.locale.preferences);
+  }
+
+  /** A `heading-level` attribute as an ARIA level: 2–6, else the widget's default. */
+  protected headingLevelOf(value: number, fallback: number): number {
+    return Math.min(6, Math.max(2, Math.floor(value) || fallback));
+  }
 
   /** Render in the widget's own language; wraps every `render()`. */
   protected inLocale(render: () => TemplateResult): TemplateResult {
