@@ -74,7 +74,7 @@ export default defineConfig({
             // The sanitizer stays a lazy chunk of its own.
             {
               name: 'shared',
-              test: /src[\\/](shared[\\/](?!sanitize)|feed[\\/]|i18n[\\/])|node_modules[\\/]valibot[\\/]/,
+              test: /src[\\/](shared[\\/](?!sanitize)|feed[\\/](?!report)|i18n[\\/])|node_modules[\\/]valibot[\\/]/,
             },
           ],
         },

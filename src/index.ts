@@ -15,7 +15,9 @@ export {
   type FeedErrorKind,
   type FeedResult,
 } from './feed/client.js';
-export { validateFeed, FeedSchemaError } from './feed/validate.js';
+export { readFeed, type ReadResult } from './feed/read.js';
+export type { Problem, Outcome, Section } from './feed/problems.js';
+export { summarizeProblems, describeProblem } from './feed/report.js';
 export type {
   Feed,
   NewsItem,

@@ -5,7 +5,7 @@
  * a position for Near me, and quiz progress seeded in the session.
  */
 import { keepFeedCopy } from '../src/feed/client.js';
-import { validateFeed } from '../src/feed/validate.js';
+import { readFeed } from '../src/feed/read.js';
 import { saveProgress, type QuizProgress } from '../src/quiz/progress.js';
 
 /** A feed URL that never answers: the widget stays in `loading`. */
@@ -38,9 +38,9 @@ export function withQuizProgress(
 ) {
   return async () => {
     const url = new URL(feed, location.href).href;
-    const quiz = validateFeed(await (await original(url)).json(), url, {
-      quiet: true,
-    }).quizzes.find((q) => q.id === quizId)!;
+    const quiz = readFeed(await (await original(url)).json(), url).feed!.quizzes.find(
+      (q) => q.id === quizId,
+    )!;
     saveProgress(url, quiz, progress(quiz.questions.map((q) => q.id)));
     return {};
   };

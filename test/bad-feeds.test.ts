@@ -8,9 +8,10 @@ import { resetFeeds, settled } from './helpers.js';
 import type { MiElement } from '../src/shared/mi-element.js';
 
 /**
- * The bad-feed corpus: every kind of broken document, each with its documented outcome — the
- * bad entry skipped with a warning naming it, or the whole widget in `state="error"` — and
- * never an uncaught exception or a script from the feed running.
+ * The bad-feed corpus: every kind of broken document, each with its documented outcome — a bad
+ * field dropped and its entry kept, an entry dropped when what makes it useful is missing (each
+ * named in the widget's `problems`), or the whole widget in `state="error"` — and never an
+ * uncaught exception or a script from the feed running.
  */
 const V = 'https://jsonfeed.org/version/1.1';
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"><svg onload="window.__xss=1">`;
@@ -84,8 +85,6 @@ describe('the bad-feed corpus', () => {
     expect((window as { __xss?: number }).__xss, 'a script from the feed ran').to.be.undefined;
   });
 
-  const warnings = () => warn.args.map((a) => String(a[0]));
-
   describe('documents unusable as a whole → state="error" with a message and Retry', () => {
     const cases: [string, string | object][] = [
       ['malformed JSON', '{"version": "https://jsonfeed.org/version/1.1", "items": ['],
@@ -93,9 +92,7 @@ describe('the bad-feed corpus', () => {
       ['a JSON array', '[]'],
       ['a string', '"feed"'],
       ['null', 'null'],
-      ['no version', { title: 'x', items: [] }],
       ['another version scheme', { version: 'rss 2.0', title: 'x', items: [] }],
-      ['no title', { version: V, items: [] }],
       ['no items', { version: V, title: 'x' }],
       ['items not a list', { version: V, title: 'x', items: { a: 1 } }],
       ['a FeatureCollection without features', { type: 'FeatureCollection' }],
@@ -113,7 +110,21 @@ describe('the bad-feed corpus', () => {
     }
   });
 
-  it('wrong types in every item field: each bad item skipped with a warning naming it and the field', async () => {
+  it('no version, no title: read anyway, and said', async () => {
+    const el = await settled(
+      await render<Widget>(
+        html`<mi-news-feed src=${serve({ items: [good('a')], title: 7 })}></mi-news-feed>`,
+      ),
+      'ready',
+    );
+    expect(titles(el)).to.deep.equal(['Good a']);
+    expect(el.problems.map((p) => [p.path, p.outcome, p.section])).to.deep.equal([
+      ['version', 'value normalized', 'document'],
+      ['title', 'field dropped', 'document'],
+    ]);
+  });
+
+  it('wrong types in every item field: the field dropped, the item kept (but one without an id)', async () => {
     const wrong: Record<string, unknown> = {
       id: { no: 1 },
       url: 7,
@@ -140,21 +151,26 @@ describe('the bad-feed corpus', () => {
         html`<mi-news-feed limit="50" src=${serve(feed([good('ok'), ...items]))}></mi-news-feed>`,
       ),
     );
-    expect(titles(el)).to.deep.equal(['Good ok']);
-    expect(warnings()).to.have.length(Object.keys(wrong).length);
-    for (const field of Object.keys(wrong)) {
-      expect(
-        warnings().some((w) => w.includes(`"${field}`)),
-        field,
-      ).to.be.true;
-    }
+    // Every item but the one without a usable id (the one without a title shows its text untitled).
+    expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(
+      Object.keys(wrong).length,
+    );
+    expect(titles(el)).to.have.length(Object.keys(wrong).length - 1);
+    expect(titles(el)).to.not.include('Good bad-id');
+    expect(el.problems.map((p) => [p.path, p.outcome])).to.deep.equal(
+      Object.keys(wrong).map((field, i) => [
+        `items[${i + 1}].${field}`,
+        field === 'id' ? 'entry dropped' : 'field dropped',
+      ]),
+    );
   });
 
-  it('missing required fields, duplicate ids and invalid dates: those items skipped, the rest shown', async () => {
+  it('no id, no text, a repeated id: those items dropped; impossible dates dropped, their items shown', async () => {
     const items = [
       good('a'),
       { title: 'no id', content_text: 'x' },
       { id: 'no-content', title: 'No content' },
+      { id: 'no-text', image: 'https://example.org/i.png' },
       good('a'),
       { ...good('bad-date'), date_published: '2022-13-45T10:00:00Z' },
       { ...good('bad-offset'), date_published: '2022-05-01 10:00' },
@@ -163,9 +179,21 @@ describe('the bad-feed corpus', () => {
     const el = await settled(
       await render<Widget>(html`<mi-news-feed src=${serve(feed(items))}></mi-news-feed>`),
     );
-    expect(titles(el)).to.deep.equal(['Good a', 'Good b']);
-    expect(warnings()).to.have.length(5);
-    expect(warnings()[2]).to.match(/items\[3\] \(id "a"\).*repeats/);
+    expect([...titles(el)].sort()).to.deep.equal([
+      'Good a',
+      'Good b',
+      'Good bad-date',
+      'Good bad-offset',
+      'No content',
+    ]);
+    expect(el.problems.map((p) => [p.path, p.outcome])).to.deep.equal([
+      ['items[1].id', 'entry dropped'],
+      ['items[3]', 'entry dropped'],
+      ['items[4].id', 'entry dropped'],
+      ['items[5].date_published', 'field dropped'],
+      ['items[6].date_published', 'field dropped'],
+    ]);
+    expect(el.problems[2].expected).to.equal('an id not already used by items[0]');
   });
 
   it('unknown fields everywhere are ignored, and deep nesting in them does not hurt', async () => {
@@ -179,7 +207,7 @@ describe('the bad-feed corpus', () => {
       ),
     );
     expect(titles(el)).to.deep.equal(['Good a']);
-    expect(warnings()).to.deep.equal([]);
+    expect(el.problems).to.deep.equal([]);
   });
 
   it('absurdly deep JSON is a document error, not a crash', async () => {
@@ -236,8 +264,17 @@ describe('the bad-feed corpus', () => {
     const el = await settled(
       await render<Widget>(html`<mi-hub-locator src=${serve(hubs)}></mi-hub-locator>`),
     );
-    expect(el.shadowRoot!.querySelectorAll('[part="hub"]')).to.have.length(1);
-    expect(warnings()).to.have.length(6);
+    // Coordinates written as text are read as numbers, and said; the others go.
+    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="hub"]')];
+    expect(shown.map((h) => h.dataset.hub)).to.deep.equal(['ok', 'string']);
+    expect(el.problems.map((p) => [p.entry.replace(/ \(.*/, ''), p.outcome])).to.deep.equal([
+      ['features[1]', 'entry dropped'],
+      ['features[2]', 'entry dropped'],
+      ['features[3]', 'value normalized'],
+      ['features[4]', 'entry dropped'],
+      ['features[5]', 'entry dropped'],
+      ['features[6]', 'entry dropped'],
+    ]);
   });
 
   it('script and event-handler payloads in every text field stay text; bad URLs never reach href or src', async () => {
@@ -329,8 +366,12 @@ describe('the bad-feed corpus', () => {
       }
       expect(root.textContent).to.contain('<script>window.__xss=1</script>');
     }
-    // Each entry with a javascript:, data: or vbscript: URL (or a bad phone) was skipped, with a warning.
-    expect(warnings()).to.have.length(BAD_URLS.length * 4 + 1);
-    expect(widgets[1].shadowRoot!.querySelectorAll('[part="hub"]')).to.have.length(1);
+    // Each javascript:, data: or vbscript: URL (and the bad phone) was left out, its entry kept.
+    const problems = widgets.flatMap((w) => w.problems);
+    expect(problems).to.have.length(BAD_URLS.length * 4 + 1);
+    expect(problems.every((p) => p.outcome === 'field dropped')).to.be.true;
+    expect(widgets[1].shadowRoot!.querySelectorAll('[part="hub"]')).to.have.length(
+      BAD_URLS.length + 2,
+    );
   });
 });

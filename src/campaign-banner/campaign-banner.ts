@@ -54,6 +54,7 @@ const viewed = new Set<string>();
 export class MiCampaignBanner extends MiElement<Campaign[]> {
   static override styles = [...MiElement.styles, campaignBannerStyles];
 
+  protected readonly feedSection = 'campaigns';
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   private readonly onMotionChange = () => this.requestUpdate();
   private observer?: IntersectionObserver;

@@ -8,9 +8,12 @@
  * - The last good copy is kept in localStorage; {@link readCachedFeed} gives it back so a widget
  *   can show it at once, or when the network fails.
  * - A shared request is aborted only when every widget waiting on it has gone.
+ * - The webmaster is told once per feed, in one collapsed console group, what the reader
+ *   dropped or normalized, and which command lists it all.
  */
 import type { Feed } from './schema.js';
-import { FeedSchemaError, validateFeed } from './validate.js';
+import { readFeed } from './read.js';
+import type { Problem } from './problems.js';
 import { readText, writeText } from '../shared/storage.js';
 import { safeUrl } from './text.js';
 
@@ -24,6 +27,8 @@ export class FeedError extends Error {
     message: string,
     readonly url?: string,
     readonly status?: number,
+    /** For `schema`: what made the document unusable (see `readFeed`). */
+    readonly problems: readonly Problem[] = [],
   ) {
     super(message);
   }
@@ -31,6 +36,8 @@ export class FeedError extends Error {
 
 export interface FeedResult {
   feed: Feed;
+  /** What the reader found wrong in the document, and what it did about each (see `readFeed`). */
+  problems: readonly Problem[];
   /** Absolute URL of the feed. */
   url: string;
   /** When this copy was fetched from the network (ms since epoch). */
@@ -76,14 +83,17 @@ export function readCachedFeed(url: string): FeedResult | undefined {
   const newline = stored?.indexOf('\n') ?? -1;
   if (!stored || newline < 0) return undefined;
   try {
+    const { feed, problems } = readFeed(JSON.parse(stored.slice(newline + 1)), abs);
+    if (!feed) return undefined; // a damaged or outdated copy is as good as none
     return {
-      feed: validateFeed(JSON.parse(stored.slice(newline + 1)), abs, { quiet: true }),
+      feed,
+      problems,
       url: abs,
       fetchedAt: Number(stored.slice(0, newline)),
       fromCache: true,
     };
   } catch {
-    return undefined; // a damaged or outdated copy is as good as none
+    return undefined;
   }
 }
 
@@ -132,17 +142,24 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
       url,
     );
   }
-  try {
-    const fetchedAt = Date.now();
-    const result: FeedResult = { feed: validateFeed(body, url), url, fetchedAt, fromCache: false };
-    // After the widgets have rendered: writing megabytes to storage blocks the page.
-    setTimeout(() => keepFeedCopy(url, text, fetchedAt));
-    return result;
-  } catch (error) {
-    if (error instanceof FeedSchemaError)
-      throw new FeedError('schema', `${url}: ${error.message}`, url);
-    throw error;
+  const { feed, problems } = readFeed(body, url);
+  // The words for the webmaster load only when there is something to say.
+  if (problems.length)
+    void import('./report.js').then((report) => report.logProblems(url, problems));
+  if (!feed) {
+    const [fatal] = problems;
+    throw new FeedError(
+      'schema',
+      `${url} is not a usable feed: ${fatal.path ? `${fatal.path}: ` : ''}expected ${fatal.expected}, found ${fatal.found}.`,
+      url,
+      undefined,
+      problems,
+    );
   }
+  const fetchedAt = Date.now();
+  // After the widgets have rendered: writing megabytes to storage blocks the page.
+  setTimeout(() => keepFeedCopy(url, text, fetchedAt));
+  return { feed, problems, url, fetchedAt, fromCache: false };
 }
 
 function start(url: string, timeout: number): Shared {

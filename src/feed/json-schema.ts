@@ -1,17 +1,16 @@
 /**
  * The feed's JSON Schema, for feed publishers (editor completion and checks, other tools),
- * generated from the valibot schemas in `schema.ts` — the ones the widgets validate with — so
- * the rules are written once. `scripts/build-schema.js` writes it to `dist/feed.schema.json`.
+ * converted from the one valibot definition in `schema.ts` — the one the widgets read with —
+ * so the rules are written once. `scripts/build-schema.js` writes it to `dist/feed.schema.json`.
  *
- * The widgets read lists entry by entry (a bad entry is skipped, the others show), so `schema.ts`
- * types the lists loosely; here the document is composed whole, as a publisher should write it:
- * `items` are news items, `_migration_info` holds quizzes with their statements, a
- * FeatureCollection of hubs, and campaigns. What JSON Schema cannot say (a date that does not
- * exist, an unknown time zone, a campaign that ends before it starts, a repeated id) is left
- * to `mi-feed validate`, which runs the widgets' own rules.
+ * It describes a document as a publisher should write it: where the reader would drop or
+ * normalize something, the schema reports an error. What JSON Schema cannot say — a campaign
+ * that ends before it starts, an id repeated in a list — is left to `mi-feed validate`, which
+ * runs the reader itself.
  *
- * The titles and descriptions live here, not in `schema.ts`: that module ships to every
- * visitor of a partner's page, and the words are for publishers only.
+ * The words for publishers live here, not in `schema.ts`: that module ships to every visitor of
+ * a partner's page. Field descriptions are keyed by `Definition.field` ({@link FIELD_WORDS});
+ * a key that names no field fails the build.
  */
 import * as v from 'valibot';
 import {
@@ -21,14 +20,18 @@ import {
   type OverrideActionContext,
   type OverrideSchemaContext,
 } from '@valibot/to-json-schema';
+import { E164, isTimeZone } from './forms.js';
 import {
   CampaignSchema,
+  ContactUrl,
   CountryCode,
   FeatureCollectionSchema,
   HttpUrl,
   HubFeatureSchema,
   HubPropertiesSchema,
+  Id,
   IsoDate,
+  JSON_FEED_VERSION,
   JsonFeedSchema,
   LangTag,
   LocalizedText,
@@ -45,98 +48,30 @@ import {
  */
 export const FEED_SCHEMA_ID = 'https://migration-info-widgets.example/feed.schema.json';
 
-// --- The whole document, composed from the pieces in schema.ts ---------------------------------
-
-/** `Id` is not exported by schema.ts; every entry's `id` is the same schema. */
-const Id = QuestionSchema.entries.id;
-
-const Quiz = v.pipe(
-  v.object({
-    ...QuizSchema.entries,
-    questions: v.pipe(
-      v.array(QuestionSchema),
-      v.description('The statements, shown one at a time (a statement with a mistake is skipped).'),
-    ),
-  }),
-  v.title('Quiz'),
-  v.description('A myth-or-fact quiz for <mi-quiz>.'),
-);
-
-const HubCollection = v.pipe(
-  v.object({
-    ...FeatureCollectionSchema.entries,
-    features: v.array(HubFeatureSchema),
-  }),
-  v.title('Information hubs'),
-  v.description(
-    'A GeoJSON FeatureCollection of Point features, one per hub, for <mi-hub-locator>. The hub locator also reads such a collection as a document of its own.',
-  ),
-);
-
-const migrationInfoParts = {
-  quizzes: v.optional(v.pipe(v.array(Quiz), v.description('Quizzes for <mi-quiz>.'))),
-  hubs: v.optional(HubCollection),
-  campaigns: v.optional(
-    v.pipe(v.array(CampaignSchema), v.description('Campaigns for <mi-campaign-banner>.')),
-  ),
-} satisfies Record<keyof typeof MigrationInfoSchema.entries, v.GenericSchema>;
-
-const MigrationInfo = v.pipe(
-  v.object(migrationInfoParts),
-  v.description(
-    "The widgets' extension to JSON Feed (an underscore key, JSON Feed's way to extend): quizzes, hubs and campaigns.",
-  ),
-);
-
 const Feed = v.object({
-  $schema: v.optional(
-    v.pipe(
-      v.string(),
-      v.description(
-        `The URL of this schema (${FEED_SCHEMA_ID}), for editors to check the document and complete it.`,
-      ),
-    ),
-  ),
+  $schema: v.optional(v.string()),
   ...JsonFeedSchema.entries,
-  version: v.pipe(
-    JsonFeedSchema.entries.version,
-    v.description('The JSON Feed version URL: "https://jsonfeed.org/version/1.1".'),
-    v.examples(['https://jsonfeed.org/version/1.1']),
-  ),
-  description: v.optional(
-    v.pipe(
-      JsonFeedSchema.entries.description.wrapped,
-      v.description("What the feed is about (JSON Feed's description; not shown by the widgets)."),
-    ),
-  ),
-  language: v.optional(
-    v.pipe(
-      JsonFeedSchema.entries.language.wrapped,
-      v.description('The language of the items that name none, such as "es".'),
-    ),
-  ),
-  items: v.pipe(
-    v.array(NewsItemSchema),
-    v.description('The news, for <mi-news-feed> (an item with a mistake is skipped).'),
-  ),
-  _migration_info: v.optional(MigrationInfo),
 });
 
 /** Named in `$defs`, each converted once and referenced with `$ref`. */
 const definitions = {
   NewsItem: NewsItemSchema,
-  Quiz,
+  Quiz: QuizSchema,
   QuizStatement: QuestionSchema,
-  HubCollection,
+  MigrationInfo: MigrationInfoSchema,
+  HubCollection: FeatureCollectionSchema,
   Hub: HubFeatureSchema,
+  HubProperties: HubPropertiesSchema,
   Campaign: CampaignSchema,
   LocalizedText,
   HttpUrl,
+  ContactUrl,
   Date: IsoDate,
   LanguageTag: LangTag,
   CountryCode,
   Id,
 };
+type Definition = keyof typeof definitions | 'Feed';
 
 // --- The custom checks, where JSON Schema can say the same -----------------------------------
 
@@ -148,29 +83,39 @@ function checksOf(schema: { readonly pipe: readonly PipeItem[] }): PipeItem[] {
   return schema.pipe.filter((item) => item.type === 'check');
 }
 
-/** The last item of a pipe: where the words about a piped schema are attached. */
-const lastOf = (schema: { readonly pipe: readonly PipeItem[] }): PipeItem =>
-  schema.pipe[schema.pipe.length - 1];
-
-/** An http(s) URL, or a reference with no scheme at all (relative to the feed). */
-const HTTP_URL_REFERENCE = '^(?:[hH][tT][tT][pP][sS]?:|[^:/?#]*(?:[/?#]|$))';
+/**
+ * An http(s) URL, or a reference with no scheme at all (relative to the feed) that does not
+ * start with `www.` (the reader reads that as `https://www.…` and says so).
+ */
+const HTTP_URL_REFERENCE = '^(?:[hH][tT][tT][pP][sS]?:|(?![wW]{3}\\.)[^:/?#]*(?:[/?#]|$))';
+const CONTACT_URL_REFERENCE =
+  '^(?:[hH][tT][tT][pP][sS]?:|[mM][aA][iI][lL][tT][oO]:|[tT][eE][lL]:|(?![wW]{3}\\.)[^:/?#]*(?:[/?#]|$))';
 
 const [nonEmpty] = checksOf(NonEmptyString);
 const [textInSomeLanguage] = checksOf(LocalizedText.options[1]);
 const [httpUrl] = checksOf(HttpUrl);
-const [withContent, withSomethingToShow] = checksOf(NewsItemSchema);
+const [contactUrl] = checksOf(ContactUrl);
+const [someText] = checksOf(NewsItemSchema);
 const coordinates = HubFeatureSchema.entries.geometry.entries.coordinates;
 const [twoOrThreeNumbers, withinRange] = checksOf(coordinates);
+const [phone] = checksOf(HubPropertiesSchema.entries.phone.wrapped);
+const [timeZone] = checksOf(HubPropertiesSchema.entries.timezone.wrapped);
 
 const allOf = (schema: JsonSchema, add: JsonSchema): JsonSchema => ({
   ...schema,
   allOf: [...(schema.allOf ?? []), add],
 });
 
+/** The time zones this runtime knows, for the schema's enum (the reader asks `Intl` itself). */
+function timeZones(): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  zones.add('UTC');
+  return [...zones].filter(isTimeZone).sort();
+}
+
 /**
- * Checks not listed here stay out of the JSON Schema (errorMode 'ignore'): the real date behind a
- * date's pattern (the pattern comes from its `v.metadata`), the IANA time zone, `starts` before
- * `ends`.
+ * Checks not listed here stay out of the JSON Schema (errorMode 'ignore'): a campaign's
+ * `starts` before its `ends`.
  */
 const rewrites = new Map<PipeItem, Rewrite>([
   [nonEmpty, (s) => ({ ...s, pattern: '\\S' })],
@@ -184,15 +129,20 @@ const rewrites = new Map<PipeItem, Rewrite>([
     }),
   ],
   [httpUrl, (s) => ({ ...s, format: 'uri-reference', pattern: HTTP_URL_REFERENCE })],
+  [contactUrl, (s) => ({ ...s, format: 'uri-reference', pattern: CONTACT_URL_REFERENCE })],
   [
-    withContent,
-    (s) => allOf(s, { anyOf: [{ required: ['content_html'] }, { required: ['content_text'] }] }),
-  ],
-  [
-    withSomethingToShow,
+    someText,
     (s) =>
       allOf(s, {
-        anyOf: [{ required: ['title'] }, { required: ['summary'] }, { required: ['content_text'] }],
+        anyOf: [
+          { required: ['title'] },
+          { required: ['summary'] },
+          { required: ['content_text'] },
+          {
+            required: ['content_html'],
+            properties: { content_html: { type: 'string', pattern: '\\S' } },
+          },
+        ],
       }),
   ],
   [twoOrThreeNumbers, (s) => ({ ...s, minItems: 2, maxItems: 3 })],
@@ -207,157 +157,160 @@ const rewrites = new Map<PipeItem, Rewrite>([
       additionalItems: { type: 'number', description: 'Altitude (ignored)' },
     }),
   ],
+  [phone, (s) => ({ ...s, pattern: `^(?:[tT][eE][lL]:)?${E164.source.slice(1)}` })],
+  [timeZone, (s) => ({ ...s, enum: timeZones() })],
 ]);
 
 // --- Words for publishers ----------------------------------------------------------------------
 
 type Words = Pick<JsonSchema, 'title' | 'description' | 'examples'>;
 
-/**
- * Titles and descriptions, by the valibot schema they describe; for a piped schema, by the last
- * item of its pipe (the converter reports a pipe through its items).
- */
-const words = new Map<object, Words>([
-  [lastOf(NonEmptyString), { description: 'Text that is not blank.' }],
-  [
-    lastOf(LangTag),
-    {
-      title: 'Language tag',
-      description: 'A BCP 47 language tag such as "es", "es-MX", "ht" or "quc".',
-    },
-  ],
-  [
-    LocalizedText,
-    {
-      title: 'Localized text',
-      description:
-        'Text, or a map of language tag → text such as {"es": "Centro de información", "en": "Information hub"}. ' +
-        "The widget shows the visitor's language, then the language their community reads, then English, then whatever there is.",
-    },
-  ],
-  [
-    lastOf(HttpUrl),
-    {
-      title: 'http(s) URL',
-      description:
-        "An http(s) URL, absolute or relative to the feed's own URL; javascript:, data: and other schemes are refused.",
-    },
-  ],
-  [
-    lastOf(IsoDate),
-    {
-      title: 'Date',
-      description:
-        'An RFC 3339 date-time with its time zone, such as "2022-11-08T12:00:00Z" or "2022-11-08T06:00:00-06:00", or a date alone, such as "2022-11-08".',
-      examples: ['2022-11-08T12:00:00Z', '2022-11-08'],
-    },
-  ],
-  [
-    Id,
-    {
-      title: 'Id',
-      description: 'An identifier, unique in its list: text, or a number (read as text).',
-    },
-  ],
-  [
-    lastOf(CountryCode),
-    {
-      title: 'Country code',
-      description: 'An ISO 3166-1 alpha-2 country code, in capitals, such as "GT", "HN" or "MX".',
-    },
-  ],
-  [
-    lastOf(NewsItemSchema),
-    {
-      title: 'News item',
-      description:
-        'A JSON Feed 1.1 item. It needs content_html or content_text, and a title, a summary or content_text to show.',
-    },
-  ],
-  [
-    NewsItemSchema.pipe[0].entries.content_html,
-    { description: 'HTML content; the widgets sanitize it and show it as a last resort.' },
-  ],
-  [
-    NewsItemSchema.pipe[0].entries.tags,
-    { description: 'Tags; <mi-news-feed tag="…"> shows only the items with that tag.' },
-  ],
-  [
-    NewsItemSchema.pipe[0].entries._migration_info,
-    {
-      description:
-        "translation_of: the id of the item this one translates; the translations of one story show once, in the visitor's language.",
-    },
-  ],
-  [
-    QuestionSchema,
-    {
-      title: 'Quiz statement',
-      description:
-        'A statement the visitor judges as "myth" or "fact", with the explanation shown after the answer and an optional source.',
-    },
-  ],
-  [
-    HubFeatureSchema,
-    {
-      title: 'Information hub',
-      description: 'A GeoJSON Point feature: where the hub is, and its properties.',
-    },
-  ],
-  [
-    lastOf(coordinates),
-    { description: '[longitude, latitude] (GeoJSON order: longitude first), in degrees.' },
-  ],
-  [
-    HubPropertiesSchema.entries.services,
-    {
-      description:
-        'Service codes: information, legal, psychosocial, health, shelter, documentation (shown localized), or your own (shown as written).',
-    },
-  ],
-  [
-    HubPropertiesSchema.entries.phone,
-    { description: 'An E.164 number: "+" and the country code, such as "+50212345678".' },
-  ],
-  [
-    HubPropertiesSchema.entries.whatsapp,
-    { description: 'A WhatsApp number in E.164 form, such as "+50212345678".' },
-  ],
-  [
-    HubPropertiesSchema.entries.timezone,
-    {
-      description:
-        'The IANA time zone of the opening hours, such as "America/Guatemala"; the visitor\'s when absent.',
-    },
-  ],
-  [
-    HubPropertiesSchema.entries.opening_hours,
-    {
-      description:
-        'Opening hours in the hub\'s time zone, e.g. [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "08:00", "closes": "16:00"}].',
-    },
-  ],
-  [
-    lastOf(CampaignSchema),
-    {
-      title: 'Campaign',
-      description:
-        'A campaign banner, shown between starts (inclusive) and ends (exclusive), when given, to visitors of the given countries and languages, when given; starts must not be after ends.',
-    },
-  ],
-  [
-    CampaignSchema.pipe[0].entries.priority,
-    {
-      description:
-        'Where several campaigns could show, the highest priority comes first (default 0).',
-    },
-  ],
-]);
+/** Titles and descriptions of the named definitions. */
+const DEFINITION_WORDS: Record<Definition, Words> = {
+  Feed: {
+    title: 'Migration Info Widgets feed',
+    description:
+      'One document feeds every widget: a JSON Feed 1.1 (https://jsonfeed.org/version/1.1) whose items are the news, plus the extension object _migration_info with quizzes, hubs (a GeoJSON FeatureCollection; coordinates are [longitude, latitude]) and campaigns. Text fields take a string or a map of language tag → string.',
+  },
+  NewsItem: {
+    title: 'News item',
+    description:
+      'A JSON Feed 1.1 item. It needs an id and some text to show: a title, a summary, content_text or content_html. A bad optional field is left out and the item kept.',
+  },
+  Quiz: { title: 'Quiz', description: 'A myth-or-fact quiz for <mi-quiz>.' },
+  QuizStatement: {
+    title: 'Quiz statement',
+    description:
+      'A statement the visitor judges as "myth" or "fact", with the explanation shown after the answer and an optional source.',
+  },
+  MigrationInfo: {
+    description:
+      "The widgets' extension to JSON Feed (an underscore key, JSON Feed's way to extend): quizzes, hubs and campaigns.",
+  },
+  HubCollection: {
+    title: 'Information hubs',
+    description:
+      'A GeoJSON FeatureCollection of Point features, one per hub, for <mi-hub-locator>. The hub locator also reads such a collection as a document of its own (what `mi-feed hubs-from-csv` writes).',
+  },
+  Hub: {
+    title: 'Information hub',
+    description:
+      'A GeoJSON Point feature: where the hub is, and its properties. A hub needs a name and a position; a bad optional property is left out and the hub kept.',
+  },
+  HubProperties: { description: 'What the hub locator shows of a hub.' },
+  Campaign: {
+    title: 'Campaign',
+    description:
+      'A campaign banner, shown between starts (inclusive) and ends (exclusive), when given, to visitors of the given countries and languages, when given; starts must not be after ends.',
+  },
+  LocalizedText: {
+    title: 'Localized text',
+    description:
+      'Text, or a map of language tag → text such as {"es": "Centro de información", "en": "Information hub"}. ' +
+      "The widget shows the visitor's language, then the language their community reads, then English, then whatever there is.",
+  },
+  HttpUrl: {
+    title: 'http(s) URL',
+    description:
+      'An http(s) URL, absolute or relative to the feed\'s own URL; javascript:, data: and other schemes are refused. "www.example.org" is read as "https://www.example.org" (and reported).',
+  },
+  ContactUrl: {
+    title: 'Contact URL',
+    description: 'An http(s) URL, or a mailto: or tel: link, to reach a person.',
+  },
+  Date: {
+    title: 'Date',
+    description:
+      'A real date: an RFC 3339 date-time with its time zone, such as "2022-11-08T12:00:00Z" or "2022-11-08T06:00:00-06:00", or a date alone, such as "2022-11-08".',
+    examples: ['2022-11-08T12:00:00Z', '2022-11-08'],
+  },
+  LanguageTag: {
+    title: 'Language tag',
+    description: 'A BCP 47 language tag such as "es", "es-MX", "ht" or "quc", in any case.',
+  },
+  CountryCode: {
+    title: 'Country code',
+    description:
+      'An ISO 3166-1 alpha-2 country code, in capitals, such as "GT", "HN" or "MX" ("gt" and "Guatemala" are read as "GT", and reported).',
+  },
+  Id: {
+    title: 'Id',
+    description: 'An identifier, unique in its list: text, or a number (read as text).',
+  },
+};
 
-/** The schema with its words, if any; `undefined` when there is nothing to change. */
-function withWords(key: object, schema: JsonSchema, changed: boolean): JsonSchema | undefined {
-  const extra = words.get(key);
-  return extra ? { ...schema, ...extra } : changed ? schema : undefined;
+/**
+ * Descriptions of fields, keyed `Definition.field` (`HubProperties.phone`). The keys are checked
+ * against the valibot definition: one that names no field fails the build ({@link staleKeys}).
+ */
+export const FIELD_WORDS: Record<string, string> = {
+  'Feed.$schema': `The URL of this schema (${FEED_SCHEMA_ID}), for editors to check the document and complete it.`,
+  'Feed.version': `The JSON Feed version URL: "${JSON_FEED_VERSION}".`,
+  'Feed.title': 'The name of the feed.',
+  'Feed.description': "What the feed is about (JSON Feed's description; not shown by the widgets).",
+  'Feed.language': 'The language of the items that name none, such as "es".',
+  'Feed.items': 'The news, for <mi-news-feed>.',
+  'NewsItem.content_html': 'HTML content; the widgets sanitize it and show it as a last resort.',
+  'NewsItem.tags': 'Tags; <mi-news-feed tag="…"> shows only the items with that tag.',
+  'NewsItem.authors':
+    'Who wrote the item; an author url may be a mailto: link, as JSON Feed allows.',
+  'NewsItem._migration_info':
+    "translation_of: the id of the item this one translates; the translations of one story show once, in the visitor's language.",
+  'Quiz.id': 'The quiz id, for <mi-quiz quiz="…">; "quiz-1", "quiz-2", … when absent.',
+  'Quiz.title': 'The quiz title; "Myth or fact quiz", in the visitor\'s language, when absent.',
+  'Quiz.questions':
+    'The statements, shown one at a time; a quiz needs at least one usable statement.',
+  'QuizStatement.explanation': 'Shown after the answer: why the statement is a myth or a fact.',
+  'MigrationInfo.quizzes': 'Quizzes for <mi-quiz>.',
+  'MigrationInfo.campaigns': 'Campaigns for <mi-campaign-banner>.',
+  'HubProperties.services':
+    'Service codes: information, legal, psychosocial, health, shelter, documentation (shown localized), or your own (shown as written).',
+  'HubProperties.phone':
+    'An international number: "+" and the country code, such as "+50212345678" (a tel: link is fine; "+502 1234-5678" is read as "+50212345678", and reported).',
+  'HubProperties.whatsapp': 'A WhatsApp number in international form, such as "+50212345678".',
+  'HubProperties.email': 'An e-mail address (a mailto: link is fine).',
+  'HubProperties.timezone':
+    'The IANA time zone of the opening hours, such as "America/Guatemala"; when absent, the visitor\'s. An unknown zone is read as the country\'s, where the country has only one.',
+  'HubProperties.opening_hours':
+    'Opening hours in the hub\'s time zone, e.g. [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "08:00", "closes": "16:00"}]. One bad entry leaves out all the hours (never a wrong "open now").',
+  'Hub.geometry': '[longitude, latitude] (GeoJSON order: longitude first), in degrees.',
+  'Campaign.starts':
+    'When the campaign starts showing; a campaign whose date cannot be read is left out.',
+  'Campaign.ends':
+    'When it stops showing (exclusive); a campaign whose date cannot be read is left out.',
+  'Campaign.countries': 'Show only on partner pages of these countries.',
+  'Campaign.languages': 'Show only to visitors reading one of these languages.',
+  'Campaign.priority':
+    'Where several campaigns could show, the highest priority comes first (default 0).',
+};
+
+/** The fields of each definition, from the valibot definition itself. */
+function fieldsOf(name: Definition): readonly string[] {
+  if (name === 'Feed') return Object.keys(Feed.entries);
+  const schema = definitions[name] as { entries?: object; pipe?: readonly { entries?: object }[] };
+  const entries = schema.entries ?? schema.pipe?.[0].entries;
+  return entries ? Object.keys(entries) : [];
+}
+
+/** Keys of {@link FIELD_WORDS} that name no field of the definition (a test keeps this empty). */
+export function staleKeys(): string[] {
+  return Object.keys(FIELD_WORDS).filter((key) => {
+    const [name, field] = key.split('.') as [Definition, string];
+    return !fieldsOf(name).includes(field);
+  });
+}
+
+/** Put the words into the converted schema. */
+function withWords(schema: JsonSchema, name: Definition): JsonSchema {
+  const properties = { ...(schema.properties ?? {}) };
+  for (const [key, description] of Object.entries(FIELD_WORDS)) {
+    const [owner, field] = key.split('.');
+    if (owner !== name) continue;
+    const property = properties[field];
+    if (typeof property !== 'object') throw new Error(`FIELD_WORDS: ${key} names no field`);
+    properties[field] = { ...property, description };
+  }
+  return { ...schema, ...DEFINITION_WORDS[name], ...(schema.properties ? { properties } : {}) };
 }
 
 const config: ConversionConfig = {
@@ -368,15 +321,21 @@ const config: ConversionConfig = {
   errorMode: 'ignore',
   definitions,
   overrideAction: ({ valibotAction, jsonSchema }: OverrideActionContext) => {
+    if (valibotAction.type === 'metadata' && 'reading' in jsonSchema) {
+      // How the reader treats a value is not part of the document's contract.
+      const rest: JsonSchema & { reading?: unknown } = { ...jsonSchema };
+      delete rest.reading;
+      return rest;
+    }
     const rewrite = rewrites.get(valibotAction);
-    return withWords(valibotAction, rewrite ? rewrite(jsonSchema) : jsonSchema, !!rewrite);
+    return rewrite ? rewrite(jsonSchema) : undefined;
   },
-  overrideSchema: ({ valibotSchema, jsonSchema }: OverrideSchemaContext) => {
+  overrideSchema: ({ jsonSchema }: OverrideSchemaContext) => {
     // An object with no required property: leave out the empty `"required": []`.
-    const emptyRequired = jsonSchema.required?.length === 0;
-    const schema = { ...jsonSchema };
-    if (emptyRequired) delete schema.required;
-    return withWords(valibotSchema, schema, emptyRequired);
+    if (jsonSchema.required?.length !== 0) return undefined;
+    const rest = { ...jsonSchema };
+    delete rest.required;
+    return rest;
   },
 };
 
@@ -386,13 +345,14 @@ const config: ConversionConfig = {
  * (what `mi-feed hubs-from-csv` writes).
  */
 export function feedJsonSchema(): JsonSchema {
-  const { $schema, ...schema } = toJsonSchema(Feed, config);
-  return {
-    $schema,
-    $id: FEED_SCHEMA_ID,
-    title: 'Migration Info Widgets feed',
-    description:
-      'One document feeds every widget: a JSON Feed 1.1 (https://jsonfeed.org/version/1.1) whose items are the news, plus the extension object _migration_info with quizzes, hubs (a GeoJSON FeatureCollection; coordinates are [longitude, latitude]) and campaigns. Text fields take a string or a map of language tag → string.',
-    ...schema,
-  };
+  const stale = staleKeys();
+  if (stale.length) throw new Error(`FIELD_WORDS names no such field: ${stale.join(', ')}`);
+  const { $schema, $defs = {}, ...schema } = toJsonSchema(Feed, config);
+  const defs = Object.fromEntries(
+    Object.entries($defs).map(([name, def]) => [
+      name,
+      withWords(def as JsonSchema, name as Definition),
+    ]),
+  );
+  return { $schema, $id: FEED_SCHEMA_ID, ...withWords(schema, 'Feed'), $defs: defs };
 }

@@ -1,54 +1,54 @@
 /**
- * Every problem of a feed document, for publishers (`mi-feed validate`). It reads a document the
- * way `validateFeed` does (same schemas, same order, same entry-by-entry rules) but, instead of
- * the first issue of each skipped entry, it lists all of them, each with its JSON path.
+ * What the feed reader found wrong in a document, and what it did about each thing: the one list
+ * the widgets log, expose as `problems`, and `mi-feed validate` prints. Framework-free.
  */
-import * as v from 'valibot';
-import {
-  CampaignSchema,
-  FeatureCollectionSchema,
-  HubFeatureSchema,
-  JsonFeedSchema,
-  MigrationInfoSchema,
-  NewsItemSchema,
-  QuestionSchema,
-  QuizSchema,
-} from './schema.js';
 
-/** What a problem costs. */
-export type ProblemEffect =
-  /** The widgets skip this entry (a news item, a quiz, a statement, a hub, a campaign). */
-  | 'skipped'
-  /** The widgets ignore this part of `_migration_info` (quizzes, hubs or campaigns). */
-  | 'ignored'
-  /** The document is unusable as a whole: the widgets show their error state. */
-  | 'unusable';
+/** What the reader did about a problem. */
+export type Outcome =
+  /** A bad optional field (or a bad element of a list field) was left out; its entry is kept. */
+  | 'field dropped'
+  /** The value was written in an obvious other form and was read as the normal one. */
+  | 'value normalized'
+  /** What makes the entry useful is missing: the entry (news item, hub, …) is left out. */
+  | 'entry dropped'
+  /** The document as a whole cannot be used: every widget shows its error state. */
+  | 'document unusable';
+
+/** Which widget a problem concerns; `document` concerns them all. */
+export type Section = 'news' | 'quizzes' | 'hubs' | 'campaigns' | 'document';
 
 export interface Problem {
-  /** JSON path of the bad value, e.g. `items[2].date_published`; '' for the document itself. */
+  /** JSON path of the bad value, e.g. `items[3].image`; '' for the document itself. */
   path: string;
-  /** What was expected, in the schema's words: `must be an ISO 8601 date such as …`. */
-  message: string;
-  /** What was found, shortened: `"8 Nov 2022"`, `12`, `{id, title}`, or `nothing`. */
+  /** What was expected there: `an http(s) URL`, `an ISO 8601 date such as …`. */
+  expected: string;
+  /** What was found, shortened and escaped for one line: `"ftp://x"`, `12`, `{id, title}`, `nothing`. */
   found: string;
-  /** The entry or part this costs, e.g. `items[2] (id "bad-date")`; '' for the document. */
+  outcome: Outcome;
+  /** The entry the problem is in, with its id when it has one: `items[3] (id "bad-url")`; '' for the document. */
   entry: string;
-  effect: ProblemEffect;
+  /** The widget it concerns. */
+  section: Section;
+  /** What was left out when it is more than the bad value itself: the entry, or the object holding the value. */
+  dropped?: string;
+  /** For `value normalized`: the value used instead, shortened as `found` is. */
+  normalized?: string;
+  /** A word more on what the widgets do: `opening hours read in America/Guatemala, GT's time zone`. */
+  note?: string;
 }
 
 /** `items[2].title["es-MX"]`: JavaScript-like, as a publisher finds it in the document. */
-export function formatPath(keys: readonly unknown[]): string {
+export function formatPath(keys: readonly (string | number)[]): string {
   let out = '';
   for (const key of keys) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key))
-      out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(key)}]`;
   }
   return out;
 }
 
-/** A value, shortened for one line of output. */
+/** A value, shortened for one line of output; strings are quoted with their control characters escaped. */
 export function shorten(value: unknown, max = 60): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') {
@@ -57,178 +57,18 @@ export function shorten(value: unknown, max = 60): string {
   }
   let text: string;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    text = `{${Object.keys(value).join(', ')}}`;
+    text = `{${Object.keys(value)
+      .map((k) => (/^[\w$-]+$/.test(k) ? k : JSON.stringify(k)))
+      .join(', ')}}`;
   } else {
     try {
       text = JSON.stringify(value) ?? String(value);
     } catch {
-      text = String(value);
+      // Nested too deep to print (or a cycle): say what it is without walking it.
+      text = Array.isArray(value)
+        ? `[${value.length} values nested too deep to show]`
+        : typeof value;
     }
   }
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  Object: 'an object',
-  Array: 'a list',
-};
-
-/** The issue's message, with valibot's default wording ("Invalid type: …") made plain. */
-function messageOf(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === 'schema' && issue.type === 'object' && issue.received === 'undefined') {
-    if (issue.path?.length && issue.expected?.startsWith('"')) return 'is required';
-  }
-  if (/^Invalid \w+: Expected /.test(issue.message) && issue.expected) {
-    return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
-  }
-  return issue.message;
-}
-
-function idLabel(raw: unknown): string {
-  if (raw && typeof raw === 'object' && 'id' in raw) {
-    const id = (raw as { id: unknown }).id;
-    if (typeof id === 'string' || typeof id === 'number')
-      return ` (id ${JSON.stringify(String(id).slice(0, 80))})`;
-  }
-  return '';
-}
-
-class Collector {
-  readonly problems: Problem[] = [];
-
-  /** Add a schema's issues about `raw`, found at `at` (the path of `raw` in the document). */
-  issues(
-    issues: readonly v.BaseIssue<unknown>[],
-    at: readonly (string | number)[],
-    entry: string,
-    effect: ProblemEffect,
-  ): void {
-    for (const issue of issues) {
-      const keys = [...at, ...(issue.path ?? []).map((item) => item.key)];
-      this.problems.push({
-        path: formatPath(keys),
-        message: messageOf(issue),
-        found: shorten(issue.input),
-        entry,
-        effect,
-      });
-    }
-  }
-
-  /**
-   * Check each entry of a list as `validateFeed` does: an entry that fails its schema is skipped,
-   * and so is one whose id repeats an earlier entry's. Returns the entries' outputs (undefined
-   * for a failed one), for checks of what is inside them.
-   */
-  list<S extends v.GenericSchema>(
-    list: readonly unknown[],
-    schema: S,
-    at: readonly (string | number)[],
-    idFor: (output: v.InferOutput<S>, index: number) => string = (output) =>
-      String((output as { id: unknown }).id),
-  ): (v.InferOutput<S> | undefined)[] {
-    const seen = new Map<string, number>();
-    return list.map((raw, index) => {
-      const where = [...at, index];
-      const entry = `${formatPath(where)}${idLabel(raw)}`;
-      const result = v.safeParse(schema, raw);
-      if (!result.success) {
-        this.issues(result.issues, where, entry, 'skipped');
-        return undefined;
-      }
-      const id = idFor(result.output, index);
-      const first = seen.get(id);
-      if (first !== undefined) {
-        this.problems.push({
-          path: formatPath([...where, 'id']),
-          message: `must not repeat the id of ${formatPath([...at, first])}`,
-          found: shorten(id),
-          entry,
-          effect: 'skipped',
-        });
-      } else {
-        seen.set(id, index);
-      }
-      return result.output;
-    });
-  }
-
-  hubs(features: readonly unknown[], at: readonly string[]): void {
-    this.list(features, HubFeatureSchema, at, (feature, index) => feature.id ?? `hub-${index + 1}`);
-  }
-}
-
-const isObject = (raw: unknown): raw is Record<string, unknown> =>
-  raw !== null && typeof raw === 'object' && !Array.isArray(raw);
-
-/**
- * Every problem of a parsed JSON document, in document order of its parts: a JSON Feed 1.1
- * document (with the optional `_migration_info` extension), or a bare GeoJSON FeatureCollection
- * of hubs. An empty list means the widgets use all of it.
- */
-export function findProblems(raw: unknown): Problem[] {
-  const out = new Collector();
-
-  if (isObject(raw) && raw.type === 'FeatureCollection') {
-    const collection = v.safeParse(FeatureCollectionSchema, raw);
-    if (collection.success) out.hubs(collection.output.features, ['features']);
-    else out.issues(collection.issues, [], '', 'unusable');
-    return out.problems;
-  }
-
-  const doc = v.safeParse(JsonFeedSchema, raw);
-  if (!doc.success) {
-    if (isObject(raw) && ('items' in raw || 'version' in raw)) {
-      out.issues(doc.issues, [], '', 'unusable');
-    } else {
-      out.problems.push({
-        path: '',
-        message:
-          'must be a JSON Feed 1.1 document (with "version" and "items") or a GeoJSON FeatureCollection',
-        found: shorten(raw),
-        entry: '',
-        effect: 'unusable',
-      });
-    }
-    return out.problems;
-  }
-
-  out.list(doc.output.items, NewsItemSchema, ['items']);
-
-  const info = doc.output._migration_info;
-  if (info === undefined) return out.problems;
-  if (!isObject(info)) {
-    out.problems.push({
-      path: '_migration_info',
-      message: 'must be an object',
-      found: shorten(info),
-      entry: '_migration_info',
-      effect: 'ignored',
-    });
-    return out.problems;
-  }
-  const parts: v.InferOutput<typeof MigrationInfoSchema> = {};
-  for (const [key, schema] of Object.entries(MigrationInfoSchema.entries)) {
-    if (info[key] === undefined) continue;
-    const parsed = v.safeParse(schema, info[key]);
-    if (parsed.success) Object.assign(parts, { [key]: parsed.output });
-    else out.issues(parsed.issues, ['_migration_info', key], `_migration_info.${key}`, 'ignored');
-  }
-
-  if (parts.quizzes) {
-    const at = ['_migration_info', 'quizzes'];
-    out.list(parts.quizzes, QuizSchema, at);
-    // A skipped quiz's statements too, so that one run shows every mistake.
-    parts.quizzes.forEach((quiz, index) => {
-      const questions = isObject(quiz) ? quiz.questions : undefined;
-      if (Array.isArray(questions))
-        out.list(questions, QuestionSchema, [...at, index, 'questions']);
-    });
-  }
-  if (parts.hubs) out.hubs(parts.hubs.features, ['_migration_info', 'hubs', 'features']);
-  if (parts.campaigns) out.list(parts.campaigns, CampaignSchema, ['_migration_info', 'campaigns']);
-  return out.problems;
 }

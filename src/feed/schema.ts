@@ -1,37 +1,71 @@
 /**
- * The feed contract, written once: valibot schemas that are both the runtime validator and
- * (through `v.InferOutput`) the TypeScript types. A feed is a JSON Feed 1.1 document whose
- * `items` are the news, plus an extension object `_migration_info` with `quizzes`, `hubs`
- * (a GeoJSON FeatureCollection of Points) and `campaigns`.
+ * The feed contract, written once: the valibot definition of the whole document. It is the
+ * widgets' reader (`read.ts` walks it field by field), the TypeScript types (`v.InferOutput`),
+ * and the feed's JSON Schema (`json-schema.ts` converts it).
  *
- * Lists are validated entry by entry (see `validate.ts`): a bad entry is skipped with a
- * warning, the good ones are kept.
+ * A feed is a JSON Feed 1.1 document whose `items` are the news, plus an extension object
+ * `_migration_info` with `quizzes`, `hubs` (a GeoJSON FeatureCollection of Points) and
+ * `campaigns`; or a bare FeatureCollection of hubs.
+ *
+ * Every message is what was expected, as a publisher reads it next to what was found. How the
+ * reader treats a field beyond "valid or not" is said with {@link reading} metadata: obvious
+ * other forms it normalizes, lists read entry by entry, values whose loss sinks their entry.
  */
 import * as v from 'valibot';
+import {
+  countryCode,
+  DAYS,
+  E164,
+  isTimeZone,
+  isUrlReference,
+  LANG_TAG,
+  numberFromText,
+  phoneNumber,
+  RFC3339,
+  webAddress,
+  type UrlKind,
+} from './forms.js';
 
-/** BCP 47 language tag, loosely: `es`, `es-MX`, `quc`, `zh-Hant-TW`. */
-const LANG_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
-
-/** Is this a URL we may put into `href`/`src`: absolute http(s), or relative to the feed? */
-export function isHttpUrlReference(value: string): boolean {
-  try {
-    const url = new URL(value, 'https://relative.invalid/');
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+/** How the reader treats a value beyond its schema. Read by `read.ts`; left out of the JSON Schema. */
+export interface ReadingRules {
+  /**
+   * An obvious other form of a value that fails its schema → the normal form (the reader then
+   * notes `value normalized`); return the value unchanged when there is none. Also called with
+   * `undefined` for a required field that is missing.
+   */
+  normalize?: (value: unknown) => unknown;
+  /** A URL, resolved against the feed's own URL once read. */
+  url?: UrlKind;
+  /** A list of entries (news items, statements, hubs…): each read on its own, ids unique; `idPrefix` names the entries without one. */
+  entries?: { idPrefix?: string };
+  /** A list whose elements mean something only together: one bad element drops the whole list. */
+  wholeList?: boolean;
+  /** A list read as one value (coordinates), not element by element. */
+  atomic?: boolean;
+  /** Why a bad value of this optional field drops its whole entry rather than the field alone. */
+  dropsEntry?: string;
+  /** Why an entry goes when every element of this list was bad (an empty list would mean "everyone"). */
+  dropsEntryWhenEmptied?: string;
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** Attach {@link ReadingRules} to a schema's pipe. */
+export function reading<TInput>(
+  rules: ReadingRules,
+): v.MetadataAction<TInput, { readonly reading: ReadingRules }> {
+  return v.metadata({ reading: rules });
+}
+
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
 export const NonEmptyString = v.pipe(
-  v.string('must be text'),
-  v.check((s) => s.trim().length > 0, 'must not be empty'),
+  v.string('text'),
+  v.check((s) => s.trim().length > 0, 'text that is not blank'),
 );
 
 export const LangTag = v.pipe(
-  v.string('must be text'),
-  v.regex(LANG_TAG, 'must be a language tag such as "es" or "es-MX"'),
+  v.string('a language tag'),
+  reading({ normalize: trimmed }),
+  v.regex(LANG_TAG, 'a language tag such as "es" or "es-MX"'),
 );
 
 /** Human-readable text: a string, or a map of language tag → string. */
@@ -39,42 +73,56 @@ export const LocalizedText = v.union(
   [
     NonEmptyString,
     v.pipe(
-      v.record(LangTag, v.string()),
+      v.record(LangTag, v.string('text')),
       v.check(
         (map) => Object.values(map).some((s) => s.trim().length > 0),
-        'must have text in at least one language',
+        'text in at least one language',
       ),
     ),
   ],
-  'must be text or a map of language tag → text',
+  'text, or a map of language tag → text',
 );
 export type LocalizedText = v.InferOutput<typeof LocalizedText>;
 
-export const HttpUrl = v.pipe(
-  v.string('must be a URL'),
-  v.check(isHttpUrlReference, 'must be an http(s) URL'),
-);
+function urlSchema(kind: UrlKind, expected: string) {
+  return v.pipe(
+    v.string(expected),
+    reading({ url: kind, normalize: (s) => (typeof s === 'string' ? (webAddress(s) ?? s) : s) }),
+    v.check((s) => isUrlReference(s, kind), expected),
+  );
+}
 
+/** An http(s) URL, absolute or relative to the feed. */
+export const HttpUrl = urlSchema('web', 'an http(s) URL');
+/** A way to reach someone: an http(s) URL, or mailto:/tel:. */
+export const ContactUrl = urlSchema('contact', 'an http(s), mailto: or tel: URL');
+
+/** A real date (no 30 February), RFC 3339, with its zone when it has a time. */
 export const IsoDate = v.pipe(
-  v.string('must be an ISO 8601 date'),
-  v.check(
-    (s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)),
-    'must be an ISO 8601 date such as "2022-11-08T12:00:00Z"',
-  ),
-  // For the feed's JSON Schema (json-schema.ts), which cannot run the check: its regex.
-  v.metadata({ pattern: RFC3339.source }),
+  v.string('a date'),
+  reading({ normalize: trimmed }),
+  v.regex(RFC3339, 'an ISO 8601 date such as "2022-11-08T12:00:00Z" or "2022-11-08"'),
 );
 
-const Id = v.union(
+/** An id: text, or a number read as text. */
+export const Id = v.union(
   [NonEmptyString, v.pipe(v.number(), v.finite(), v.transform(String))],
-  'must be a non-empty string',
+  'an id (text or a number)',
 );
 
-/** Country code, ISO 3166-1 alpha-2. */
+/** Country code, ISO 3166-1 alpha-2, in capitals; `gt` and `Guatemala` are read as `GT`. */
 export const CountryCode = v.pipe(
-  v.string('must be text'),
-  v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "GT"'),
+  v.string('a country code'),
+  reading({ normalize: (s) => (typeof s === 'string' ? (countryCode(s) ?? s) : s) }),
+  v.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as "GT"'),
 );
+
+const finiteNumber = (expected: string) =>
+  v.pipe(
+    v.number(expected),
+    reading({ normalize: (s) => (typeof s === 'string' ? (numberFromText(s) ?? s) : s) }),
+    v.finite(expected),
+  );
 
 // --- News: a JSON Feed 1.1 item -----------------------------------------------------------
 
@@ -84,7 +132,7 @@ export const NewsItemSchema = v.pipe(
     url: v.optional(HttpUrl),
     external_url: v.optional(HttpUrl),
     title: v.optional(LocalizedText),
-    content_html: v.optional(v.string('must be text')),
+    content_html: v.optional(v.string('HTML as text')),
     content_text: v.optional(LocalizedText),
     summary: v.optional(LocalizedText),
     image: v.optional(HttpUrl),
@@ -94,13 +142,14 @@ export const NewsItemSchema = v.pipe(
     authors: v.optional(
       v.array(
         v.object({
-          name: v.optional(v.string()),
-          url: v.optional(HttpUrl),
+          name: v.optional(v.string('text')),
+          url: v.optional(ContactUrl),
           avatar: v.optional(HttpUrl),
         }),
+        'a list of authors',
       ),
     ),
-    tags: v.optional(v.array(v.string('must be text'))),
+    tags: v.optional(v.array(v.string('text'), 'a list of tags')),
     language: v.optional(LangTag),
     _migration_info: v.optional(
       v.object({
@@ -110,13 +159,12 @@ export const NewsItemSchema = v.pipe(
     ),
   }),
   v.check(
-    (item) => item.content_html !== undefined || item.content_text !== undefined,
-    'needs content_html or content_text (JSON Feed 1.1)',
-  ),
-  v.check(
     (item) =>
-      item.title !== undefined || item.summary !== undefined || item.content_text !== undefined,
-    'needs a title, a summary or content_text to show',
+      item.title !== undefined ||
+      item.summary !== undefined ||
+      item.content_text !== undefined ||
+      (item.content_html ?? '').trim() !== '',
+    'some text to show: a title, a summary, content_text or content_html',
   ),
 );
 export type NewsItem = v.InferOutput<typeof NewsItemSchema>;
@@ -124,102 +172,149 @@ export type NewsItem = v.InferOutput<typeof NewsItemSchema>;
 // --- Quiz ----------------------------------------------------------------------------------
 
 export const QuestionSchema = v.object({
-  id: Id,
+  id: v.optional(Id),
   statement: LocalizedText,
-  answer: v.picklist(['myth', 'fact'], 'must be "myth" or "fact"'),
-  explanation: LocalizedText,
+  answer: v.pipe(
+    v.picklist(['myth', 'fact'], '"myth" or "fact"'),
+    reading({ normalize: (s) => (typeof s === 'string' ? s.trim().toLowerCase() : s) }),
+  ),
+  explanation: v.optional(LocalizedText),
   source: v.optional(v.object({ title: LocalizedText, url: HttpUrl })),
 });
-export type Question = v.InferOutput<typeof QuestionSchema>;
+export type Question = Omit<v.InferOutput<typeof QuestionSchema>, 'id'> & { id: string };
 
-/** A quiz; its `questions` are validated one by one so one bad question does not sink the quiz. */
 export const QuizSchema = v.object({
-  id: Id,
-  title: LocalizedText,
+  id: v.optional(Id),
+  title: v.optional(LocalizedText),
   intro: v.optional(LocalizedText),
-  languages: v.optional(v.array(LangTag)),
-  sample: v.optional(v.boolean()),
-  questions: v.array(v.unknown(), 'must be a list of questions'),
+  languages: v.optional(v.array(LangTag, 'a list of language tags')),
+  sample: v.optional(v.boolean('true or false')),
+  questions: v.pipe(
+    v.array(QuestionSchema, 'a list of statements'),
+    reading({ entries: { idPrefix: 'q' } }),
+    v.minLength(1, 'at least one usable statement'),
+  ),
 });
-export type Quiz = Omit<v.InferOutput<typeof QuizSchema>, 'questions'> & { questions: Question[] };
+export type Quiz = Omit<v.InferOutput<typeof QuizSchema>, 'id' | 'questions'> & {
+  id: string;
+  questions: Question[];
+};
 
 // --- Hubs: GeoJSON Point features --------------------------------------------------------
 
-export const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 const HHMM = v.pipe(
-  v.string(),
-  v.regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time such as "08:00"'),
+  v.string('a time'),
+  reading({
+    normalize: (s) => (typeof s === 'string' ? s.trim().replace(/^(\d)(?=:\d\d$)/, '0$1') : s),
+  }),
+  v.regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time such as "08:00"'),
 );
-const E164 = v.pipe(
-  v.string(),
-  v.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as "+50212345678"'),
-);
 
-const timeZones = new Map<string, boolean>();
-
-/** Is this an IANA time zone the browser knows? (Memoized: a feed repeats a handful of zones.) */
-function isTimeZone(tz: string): boolean {
-  let valid = timeZones.get(tz);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    timeZones.set(tz, valid);
-  }
-  return valid;
-}
-
-export const HubPropertiesSchema = v.object({
-  name: LocalizedText,
-  organization: v.optional(LocalizedText),
-  address: v.optional(LocalizedText),
-  locality: v.optional(LocalizedText),
-  country: CountryCode,
-  services: v.optional(v.array(v.string())),
-  languages: v.optional(v.array(LangTag)),
-  phone: v.optional(E164),
-  whatsapp: v.optional(E164),
-  email: v.optional(v.pipe(v.string(), v.email('must be an e-mail address'))),
-  url: v.optional(HttpUrl),
-  timezone: v.optional(
-    v.pipe(
-      v.string(),
-      v.check(isTimeZone, 'must be an IANA time zone such as "America/Guatemala"'),
-    ),
-  ),
-  opening_hours: v.optional(
-    v.array(
-      v.object({
-        days: v.array(v.picklist(DAYS, 'must be a day: mo, tu, we, th, fr, sa or su')),
-        opens: HHMM,
-        closes: HHMM,
-      }),
-    ),
-  ),
-  notes: v.optional(LocalizedText),
-  sample: v.optional(v.boolean()),
-});
-
-export const HubFeatureSchema = v.object({
-  type: v.literal('Feature', 'must be "Feature"'),
-  id: v.optional(Id),
-  geometry: v.object({
-    type: v.literal('Point', 'must be a "Point"'),
-    coordinates: v.pipe(
-      v.array(v.pipe(v.number(), v.finite())),
-      v.check((c) => c.length === 2 || c.length === 3, 'must be [longitude, latitude]'),
-      v.check(
-        (c) => Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90,
-        'longitude must be within ±180 and latitude within ±90',
+export const HubPropertiesSchema = v.object(
+  {
+    name: LocalizedText,
+    organization: v.optional(LocalizedText),
+    address: v.optional(LocalizedText),
+    locality: v.optional(LocalizedText),
+    country: v.optional(CountryCode),
+    services: v.optional(v.array(v.string('text'), 'a list of services')),
+    languages: v.optional(v.array(LangTag, 'a list of language tags')),
+    phone: v.optional(
+      v.pipe(
+        v.string('a telephone number'),
+        reading({ normalize: (s) => (typeof s === 'string' ? (phoneNumber(s) ?? s) : s) }),
+        v.check(
+          (s) => E164.test(s.replace(/^tel:/i, '')),
+          'an international number such as "+50212345678"',
+        ),
+        v.transform((s) => s.replace(/^tel:/i, '')),
       ),
     ),
-  }),
+    whatsapp: v.optional(
+      v.pipe(
+        v.string('a WhatsApp number'),
+        reading({ normalize: (s) => (typeof s === 'string' ? (phoneNumber(s) ?? s) : s) }),
+        v.regex(E164, 'an international number such as "+50212345678"'),
+      ),
+    ),
+    email: v.optional(
+      v.pipe(
+        v.string('an e-mail address'),
+        reading({ normalize: trimmed }),
+        v.regex(/^(mailto:)?[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/i, 'an e-mail address'),
+        v.transform((s) => s.replace(/^mailto:/i, '')),
+      ),
+    ),
+    url: v.optional(HttpUrl),
+    timezone: v.optional(
+      v.pipe(
+        v.string('a time zone'),
+        reading({ normalize: trimmed }),
+        v.check(isTimeZone, 'an IANA time zone such as "America/Guatemala"'),
+      ),
+    ),
+    opening_hours: v.optional(
+      v.pipe(
+        v.array(
+          v.object({
+            days: v.pipe(
+              v.array(
+                v.pipe(
+                  v.picklist(DAYS, 'a day: mo, tu, we, th, fr, sa or su'),
+                  reading({
+                    normalize: (s) => (typeof s === 'string' ? s.trim().toLowerCase() : s),
+                  }),
+                ),
+                'a list of days',
+              ),
+              reading({ wholeList: true }),
+            ),
+            opens: HHMM,
+            closes: HHMM,
+          }),
+          'a list of opening times',
+        ),
+        reading({ wholeList: true }),
+      ),
+    ),
+    notes: v.optional(LocalizedText),
+    sample: v.optional(v.boolean('true or false')),
+  },
+  'the hub’s properties (an object)',
+);
+
+export const HubFeatureSchema = v.object({
+  type: v.pipe(
+    v.literal('Feature', '"Feature"'),
+    reading({ normalize: (s) => (s === undefined ? 'Feature' : s) }),
+  ),
+  id: v.optional(Id),
+  geometry: v.object(
+    {
+      type: v.pipe(
+        v.literal('Point', '"Point"'),
+        reading({ normalize: (s) => (s === undefined ? 'Point' : s) }),
+      ),
+      coordinates: v.pipe(
+        v.array(v.pipe(v.number(), v.finite()), '[longitude, latitude]'),
+        reading({
+          atomic: true,
+          normalize: (c) =>
+            Array.isArray(c)
+              ? c.map((n) => (typeof n === 'string' ? (numberFromText(n) ?? n) : n))
+              : c,
+        }),
+        v.check((c) => c.length === 2 || c.length === 3, '[longitude, latitude]'),
+        v.check(
+          (c) => Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90,
+          '[longitude, latitude] with longitude within ±180 and latitude within ±90',
+        ),
+      ),
+    },
+    'a GeoJSON Point',
+  ),
   properties: HubPropertiesSchema,
 });
-export type HubFeature = v.InferOutput<typeof HubFeatureSchema>;
 export type Hub = v.InferOutput<typeof HubPropertiesSchema> & {
   id: string;
   lon: number;
@@ -227,11 +322,16 @@ export type Hub = v.InferOutput<typeof HubPropertiesSchema> & {
 };
 
 export const FeatureCollectionSchema = v.object({
-  type: v.literal('FeatureCollection'),
-  features: v.array(v.unknown(), 'must be a list of features'),
+  type: v.literal('FeatureCollection', '"FeatureCollection"'),
+  features: v.pipe(
+    v.array(HubFeatureSchema, 'a list of features'),
+    reading({ entries: { idPrefix: 'hub-' } }),
+  ),
 });
 
 // --- Campaigns -----------------------------------------------------------------------------
+
+const campaignDate = (why: string) => v.optional(v.pipe(IsoDate, reading({ dropsEntry: why })));
 
 export const CampaignSchema = v.pipe(
   v.object({
@@ -240,49 +340,71 @@ export const CampaignSchema = v.pipe(
     message: v.optional(LocalizedText),
     image: v.optional(v.object({ url: HttpUrl, alt: LocalizedText })),
     cta: v.optional(v.object({ label: LocalizedText, url: HttpUrl })),
-    starts: v.optional(IsoDate),
-    ends: v.optional(IsoDate),
-    countries: v.optional(v.array(CountryCode)),
-    languages: v.optional(v.array(LangTag)),
-    priority: v.optional(v.pipe(v.number(), v.finite())),
-    sample: v.optional(v.boolean()),
+    starts: campaignDate('without its start date the campaign would show too early'),
+    ends: campaignDate('without its end date the campaign would never end'),
+    countries: v.optional(
+      v.pipe(
+        v.array(CountryCode, 'a list of country codes'),
+        reading({ dropsEntryWhenEmptied: 'with no country left it would show in every country' }),
+      ),
+    ),
+    languages: v.optional(
+      v.pipe(
+        v.array(LangTag, 'a list of language tags'),
+        reading({
+          dropsEntryWhenEmptied: 'with no language left it would show in every language',
+        }),
+      ),
+    ),
+    priority: v.optional(finiteNumber('a number')),
+    sample: v.optional(v.boolean('true or false')),
   }),
   v.check(
     (c) => !c.starts || !c.ends || Date.parse(c.starts) <= Date.parse(c.ends),
-    'starts must not be after ends',
+    'starts not after ends',
   ),
 );
 export type Campaign = v.InferOutput<typeof CampaignSchema>;
 
 // --- Documents -----------------------------------------------------------------------------
 
-/** A JSON Feed 1.1 document; `items` and the `_migration_info` lists are checked entry by entry. */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+export const MigrationInfoSchema = v.object(
+  {
+    quizzes: v.optional(
+      v.pipe(v.array(QuizSchema, 'a list of quizzes'), reading({ entries: { idPrefix: 'quiz-' } })),
+    ),
+    hubs: v.optional(FeatureCollectionSchema),
+    campaigns: v.optional(
+      v.pipe(v.array(CampaignSchema, 'a list of campaigns'), reading({ entries: {} })),
+    ),
+  },
+  'an object with quizzes, hubs and campaigns',
+);
+
+/** A JSON Feed 1.1 document with the widgets' extension. */
 export const JsonFeedSchema = v.object({
   version: v.pipe(
-    v.string('must be the JSON Feed version URL'),
-    v.startsWith('https://jsonfeed.org/version/', 'must be the JSON Feed version URL'),
+    v.string('the JSON Feed version URL'),
+    reading({ normalize: (s) => (s === undefined ? JSON_FEED_VERSION : s) }),
+    v.startsWith('https://jsonfeed.org/version/', 'the JSON Feed version URL'),
   ),
-  title: LocalizedText,
-  description: v.optional(v.unknown()),
-  language: v.optional(v.unknown()),
-  items: v.array(v.unknown(), 'must be a list'),
-  _migration_info: v.optional(v.unknown()),
+  title: v.optional(LocalizedText),
+  description: v.optional(v.string('text')),
+  language: v.optional(LangTag),
+  items: v.pipe(v.array(NewsItemSchema, 'a list of news items'), reading({ entries: {} })),
+  _migration_info: v.optional(MigrationInfoSchema),
 });
 
-export const MigrationInfoSchema = v.object({
-  quizzes: v.optional(v.array(v.unknown(), 'must be a list')),
-  hubs: v.optional(FeatureCollectionSchema),
-  campaigns: v.optional(v.array(v.unknown(), 'must be a list')),
-});
-
-/** The whole feed after validation: only valid entries, URLs made absolute. */
+/** The whole feed as the widgets read it: only what is usable, URLs made absolute. */
 export interface Feed {
+  /** `hubs` for a bare GeoJSON FeatureCollection, else `feed`. */
+  kind: 'feed' | 'hubs';
   title?: LocalizedText;
   language?: string;
   items: NewsItem[];
   quizzes: Quiz[];
   hubs: Hub[];
   campaigns: Campaign[];
-  /** One line per skipped entry, as logged. */
-  warnings: string[];
 }

@@ -76,6 +76,7 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
 export class MiHubLocator extends MiElement<IndexedHub[]> {
   static override styles = [...MiElement.styles, hubLocatorStyles];
 
+  protected readonly feedSection = 'hubs';
   private indexed?: {
     hubs: readonly Hub[];
     preferences: string[];
@@ -198,7 +199,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
         hubs: feed.hubs,
         preferences: prefs,
         index: indexHubs(feed.hubs, prefs),
-        countries: [...new Set(feed.hubs.map((h) => h.country))],
+        countries: [...new Set(feed.hubs.flatMap((h) => h.country ?? []))],
         services: [...new Set(feed.hubs.flatMap((h) => h.services ?? []))],
       };
     }
@@ -444,7 +445,9 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
         </button>
       </div>
       ${hub.organization ? html`<p class="org">${this.text(hub.organization)}</p>` : nothing}
-      <p class="place">${[...place, this.regionName(hub.country)].join(' · ')}</p>
+      <p class="place">
+        ${[...place, ...(hub.country ? [this.regionName(hub.country)] : [])].join(' · ')}
+      </p>
       ${this.renderStatus(hub)} ${this.renderDistance(hub)} ${this.renderServices(hub)}
       ${this.renderLanguages(hub)}
       ${hub.notes ? html`<p class="notes">${this.text(hub.notes)}</p>` : nothing}

@@ -1,13 +1,12 @@
 /** What the hub locator computes from hubs: search, filters, opening status, distance. Framework-free. */
-import { DAYS, type Hub } from '../feed/schema.js';
+import { DAYS, fold } from '../feed/forms.js';
+import type { Hub } from '../feed/schema.js';
 import { pickText } from '../feed/text.js';
 
 export type Day = (typeof DAYS)[number];
 
-/** Lower case, without accents: "Petén" → "peten". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Lower case, without accents: "Petén" → "peten" (the feed's own folding). */
+export { fold };
 
 /** A hub with what filtering needs, computed once per feed and language. */
 export interface IndexedHub {

@@ -63,6 +63,7 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
 export class MiNewsFeed extends MiElement<NewsItem[]> {
   static override styles = [...MiElement.styles, newsFeedStyles];
 
+  protected readonly feedSection = 'news';
   private readonly htmlBodies = new WeakMap<NewsItem, HTMLElement>();
   private focusFrom = -1;
 

@@ -32,7 +32,9 @@ export function selectQuiz(feed: Feed, preferences: readonly string[], id = ''):
   const usable = feed.quizzes.filter((q) => q.questions.length > 0);
   if (id) return usable.find((q) => q.id === id);
   const own = (quiz: Quiz) => {
-    const tags = quiz.languages ?? (typeof quiz.title === 'string' ? [] : Object.keys(quiz.title));
+    const tags =
+      quiz.languages ??
+      (quiz.title === undefined || typeof quiz.title === 'string' ? [] : Object.keys(quiz.title));
     return tags.some((tag) => languageRank(tag, preferences) < 1);
   };
   return usable.find(own) ?? usable[0];

@@ -79,6 +79,7 @@ type Announcement =
 export class MiQuiz extends MiElement<Quiz> {
   static override styles = [...MiElement.styles, quizStyles];
 
+  protected readonly feedSection = 'quizzes';
   /** The quiz and attempt the progress belongs to; a new one restores or starts afresh. */
   private progressFor = '';
   private focusNext = '';
@@ -222,7 +223,11 @@ export class MiQuiz extends MiElement<Quiz> {
   private renderStart(quiz: Quiz): TemplateResult {
     const count = quiz.questions.length;
     return html`
-      ${this.renderHeading(this.text(quiz.title), 'title', 'title')}
+      ${this.renderHeading(
+        this.text(quiz.title) || msg('Myth or fact quiz', { id: 'quiz.label' }),
+        'title',
+        'title',
+      )}
       ${
         quiz.sample
           ? html`<p part="sample" class="sample">
@@ -316,7 +321,11 @@ export class MiQuiz extends MiElement<Quiz> {
         <span aria-hidden="true">${correct ? '✓' : '✗'}</span> ${this.verdictText(correct)}
       </p>
       <p class="truth">${this.truthText(question.answer)}</p>
-      <p class="explanation">${this.text(question.explanation)}</p>
+      ${
+        question.explanation
+          ? html`<p class="explanation">${this.text(question.explanation)}</p>`
+          : nothing
+      }
       ${this.renderSource(question)}
       <button part="next-button" class="next" @click=${() => this.handleNext(quiz)}>
         ${last ? msg('See result', { id: 'quiz.see-result' }) : msg('Next', { id: 'quiz.next' })}

@@ -10,6 +10,7 @@ import {
   type FeedResult,
 } from '../feed/client.js';
 import type { Feed, LocalizedText } from '../feed/schema.js';
+import type { Problem, Section } from '../feed/problems.js';
 import { pickText } from '../feed/text.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { formatDateTime } from './format.js';
@@ -22,6 +23,7 @@ function logOnce(error: unknown): void {
   if (typeof error !== 'object' || error === null || logged.has(error)) return;
   logged.add(error);
   if ((error as Error).name === 'AbortError') return; // the element left the page
+  if (error instanceof FeedError && error.kind === 'schema') return; // logged with the feed's problems
   console.error(`[mi-widgets] ${error instanceof FeedError ? error.message : String(error)}`);
 }
 
@@ -70,6 +72,24 @@ export abstract class MiElement<View> extends LitElement {
   get state(): WidgetState {
     return this.currentState;
   }
+
+  /**
+   * What the feed reader found wrong in the part of the feed this widget shows (and in the
+   * document as a whole): each with its JSON path and what was done about it. Read-only.
+   */
+  get problems(): readonly Problem[] {
+    const result = this.currentResult;
+    if (!result) {
+      const error = this.feedTask.status === TaskStatus.ERROR ? this.feedTask.error : undefined;
+      return error instanceof FeedError ? error.problems : [];
+    }
+    return result.problems.filter(
+      (p) => p.section === this.feedSection || p.section === 'document',
+    );
+  }
+
+  /** Which part of the feed this widget shows, for its {@link problems}. */
+  protected abstract readonly feedSection: Section;
 
   /** The feed URL in use: `src`, else the page-level default. */
   protected get feedUrl(): string {

@@ -120,3 +120,50 @@ describe('feed client', () => {
     });
   });
 });
+
+describe('telling the webmaster', () => {
+  beforeEach(resetFeeds);
+  afterEach(() => sinon.restore());
+
+  it('one collapsed console group per feed: how many problems, each one, and the command that lists them', async () => {
+    const group = sinon.stub(console, 'groupCollapsed');
+    const warn = sinon.stub(console, 'warn');
+    const info = sinon.stub(console, 'info');
+    const end = sinon.stub(console, 'groupEnd');
+    const url = new URL('/test/fixtures/corpus/typos.json', location.href).href;
+    // Four widgets' worth of readers of one URL: one request, one group.
+    await Promise.all([loadFeed(url), loadFeed(url), loadFeed(url), loadFeed(url)]);
+    await loadFeed(url);
+    await waitUntil(() => end.called, 'the console group never closed'); // its words load lazily
+    expect(group.callCount).to.equal(1);
+    expect(group.firstCall.args[0]).to.equal(
+      `[mi-widgets] ${url}: 25 problems: 10 fields dropped, 6 values normalized, 2 news items dropped, 2 statements dropped, 1 quiz dropped, 2 hubs dropped, 2 campaigns dropped`,
+    );
+    expect(warn.callCount).to.equal(25);
+    expect(String(warn.args[1][0])).to.equal(
+      'items[1].image: expected an http(s) URL, found "ftp://files.example.org/a.png" → field dropped',
+    );
+    expect(info.firstCall.args[0]).to.contain(`npx mi-feed validate ${url}`);
+    expect(end.callCount).to.equal(1);
+    expect(end.calledAfter(info)).to.be.true;
+  });
+
+  it('nothing at all for a feed without problems', async () => {
+    const group = sinon.stub(console, 'groupCollapsed');
+    const warn = sinon.stub(console, 'warn');
+    await loadFeed(new URL('/demo/feed.json', location.href).href);
+    expect(group.called).to.be.false;
+    expect(warn.called).to.be.false;
+  });
+
+  it('an unusable document: the group says so, and the error carries the reason', async () => {
+    const group = sinon.stub(console, 'groupCollapsed');
+    sinon.stub(console, 'error');
+    sinon.stub(console, 'info');
+    const error = await failure(loadFeed(fixture('not-a-feed.json')));
+    await waitUntil(() => group.called);
+    expect(error.kind).to.equal('schema');
+    expect(error.problems.map((p) => p.outcome)).to.deep.equal(['document unusable']);
+    expect(group.firstCall.args[0]).to.match(/1 problem: the document is unusable$/);
+  });
+});

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../mi-hub-locator.js';
 import type { MiHubLocator } from '../hub-locator.js';
 import { distanceKm, filterHubs, fold, indexHubs, openingStatus } from '../hubs.js';
-import { validateFeed } from '../../feed/validate.js';
+import { readFeed } from '../../feed/read.js';
 import {
   fixture,
   itHasAccessibleLoadingAndErrorStates,
@@ -42,9 +42,7 @@ async function choose(el: MiHubLocator, selector: string, value: string): Promis
 
 describe('hub logic', () => {
   const feed = async () =>
-    validateFeed(await (await fetch('/test/fixtures/hubs-test.geojson')).json(), location.href, {
-      quiet: true,
-    });
+    readFeed(await (await fetch('/test/fixtures/hubs-test.geojson')).json(), location.href).feed!;
 
   it('measures distances in GeoJSON order, right to the km', async () => {
     expect(
@@ -149,7 +147,9 @@ describe('<mi-hub-locator>', () => {
       ),
     );
     expect(names(el)).to.have.length(5);
-    expect(String(warn.args[0][0])).to.match(/features\[5\] \(id "swapped"\)/);
+    expect(el.problems.map((p) => [p.entry, p.outcome])).to.deep.equal([
+      ['features[5] (id "swapped")', 'entry dropped'],
+    ]);
     expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 5');
 
     const ll = card(el, 'la-libertad')!;
