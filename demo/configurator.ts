@@ -8,6 +8,9 @@ import {
   type WidgetConfig,
   type WidgetName,
 } from '../src/embed/config.js';
+import { FeedError, loadFeed } from '../src/feed/client.js';
+import type { Problem } from '../src/feed/problems.js';
+import { describeProblem, summarizeProblems } from '../src/feed/report.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('form');
@@ -76,9 +79,47 @@ export function currentConfig(): WidgetConfig {
   };
 }
 
+let checked = '';
+let checking: AbortController | undefined;
+
+/**
+ * The feed-health line: what the widgets' reader makes of the chosen feed (the same request the
+ * preview uses), with the problems one click away.
+ */
+async function checkFeed(src: string): Promise<void> {
+  if (src === checked) return;
+  checked = src;
+  checking?.abort();
+  const controller = (checking = new AbortController());
+  const line = $<HTMLParagraphElement>('feed-health');
+  const details = $<HTMLDetailsElement>('feed-problems');
+  let problems: readonly Problem[] = [];
+  line.textContent = 'Checking the feed…';
+  try {
+    ({ problems } = await loadFeed(src, { signal: controller.signal }));
+    line.textContent = problems.length
+      ? `Feed health: ${summarizeProblems(problems)}.`
+      : 'Feed health: no problems — the widgets show every entry.';
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    problems = error instanceof FeedError ? error.problems : [];
+    line.textContent = `Feed health: the widgets cannot use this feed. ${error instanceof Error ? error.message : String(error)}`;
+  }
+  details.hidden = problems.length === 0;
+  details.querySelector('ul')!.replaceChildren(
+    ...problems.map((problem) => {
+      const item = document.createElement('li');
+      item.textContent = describeProblem(problem);
+      return item;
+    }),
+  );
+  $('feed-command').textContent = `npx mi-feed validate ${src}`;
+}
+
 function update(): void {
   const config = currentConfig();
   preview.replaceChildren(createWidget(config));
+  void checkFeed(config.src);
   $<HTMLTextAreaElement>('script-snippet').value = scriptSnippet(config, SCRIPT_URL);
   $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
 }

@@ -181,3 +181,41 @@ describe('iframe mode (dist/embed.html)', () => {
     );
   });
 });
+
+describe('snippet configurator (demo/configurator.html)', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('shows a feed-health line for the chosen feed, with every problem one click away', async function () {
+    this.timeout(30_000); // the page compiles its modules on first load
+    const frame = await page({ src: '/demo/configurator.html' });
+    const doc = frame.contentDocument!;
+    const health = () => doc.getElementById('feed-health')!.textContent!;
+    await waitUntil(() => health().includes('no problems'), `health: ${health()}`, {
+      timeout: 8000,
+    });
+    const details = doc.getElementById('feed-problems') as HTMLDetailsElement;
+    expect(details.hidden).to.be.true;
+
+    const src = doc.getElementById('src') as HTMLInputElement;
+    src.value = new URL('/test/fixtures/corpus/typos.json', location.href).href;
+    src.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitUntil(() => /25 problems/.test(health()), `health: ${health()}`, { timeout: 8000 });
+    expect(health()).to.equal(
+      'Feed health: 25 problems: 10 fields dropped, 6 values normalized, 2 news items dropped, 2 statements dropped, 1 quiz dropped, 2 hubs dropped, 2 campaigns dropped.',
+    );
+    expect(details.hidden).to.be.false;
+    const items = [...details.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).to.have.length(25);
+    expect(items[1]).to.equal(
+      'items[1].image: expected an http(s) URL, found "ftp://files.example.org/a.png" → field dropped',
+    );
+    expect(doc.getElementById('feed-command')!.textContent).to.equal(
+      `npx mi-feed validate ${src.value}`,
+    );
+
+    src.value = new URL('/test/fixtures/not-a-feed.json', location.href).href;
+    src.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitUntil(() => /cannot use/.test(health()), `health: ${health()}`, { timeout: 8000 });
+    expect(details.querySelectorAll('li')).to.have.length(1);
+  });
+});
