@@ -50,6 +50,26 @@ describe('<mi-quiz>', () => {
     document.documentElement.lang = 'en';
   });
 
+  it('a quiz with no title, ids or explanations still plays: a default title, no empty explanation', async () => {
+    const el = await settled(
+      await render<MiQuiz>(html`<mi-quiz src=${fixture('quiz-bare.json')}></mi-quiz>`),
+    );
+    expect(text(el, '[part="title"]')).to.equal('Myth or fact quiz');
+    expect(text(el, '.count')).to.equal('Number of statements: 2');
+    await expect(el).to.be.accessible();
+    button(el, 'Start')!.click();
+    await el.updateComplete;
+    $$(el, '[part="answer-button"]')[0].click();
+    await el.updateComplete;
+    expect($(el, '[part="feedback"]')).to.exist;
+    expect($(el, '.explanation')).to.be.null;
+    await expect(el).to.be.accessible();
+    expect(el.problems.map((p) => [p.path, p.outcome])).to.deep.equal([
+      ['_migration_info.quizzes[0].questions[1].answer', 'value normalized'],
+      ['_migration_info.quizzes[0].questions[1].explanation', 'field dropped'],
+    ]);
+  });
+
   it('starts with the title, the intro, a sample label, the number of statements and Start', async () => {
     const el = await settled(
       await render<MiQuiz>(html`<mi-quiz src=${fixture('quiz.json')}></mi-quiz>`),
