@@ -140,6 +140,23 @@ describe('<mi-hub-locator>', () => {
     sinon.restore();
   });
 
+  it('a hub whose country cannot be read is still listed, under every country', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-no-country.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    expect(names(el)).to.deep.equal(['A hub whose country was mistyped', 'Hub GT']);
+    const hub = $(el, '[data-hub="somewhere"]')!;
+    expect(text(hub.querySelector('.place'))).to.equal('Mixco');
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#country option')];
+    expect(options.map((o) => o.value)).to.deep.equal(['', 'GT']);
+    expect(el.problems.map((p) => [p.path, p.outcome])).to.deep.equal([
+      ['features[0].properties.country', 'field dropped'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('lists every valid hub with its details and actions, and skips the invalid one', async () => {
     const el = await settled(
       await render<MiHubLocator>(
