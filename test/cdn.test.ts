@@ -65,6 +65,92 @@ describe('dist/mi-widgets.js', () => {
     expect(chunkLoaded('hub-map'), 'the map chunk without map').to.be.false;
   });
 
+  /** A fresh page (an iframe) with the script tag as a partner writes it, and some markup. */
+  function partnerPage(script: string, body: string): HTMLIFrameElement {
+    const frame = document.createElement('iframe');
+    const bundle = new URL(BUNDLE, location.href).href;
+    frame.srcdoc = `<!doctype html><script type="module" src="${bundle}" ${script}></script>${body}`;
+    document.body.append(frame);
+    return frame;
+  }
+  const feedRequests = (frame: HTMLIFrameElement, src: string) =>
+    frame.contentWindow!.performance.getEntriesByType('resource').filter((e) => e.name === src)
+      .length;
+
+  it('no waterfall: on seeing a tag it preloads the widget’s chunks and starts the feed — one request', async () => {
+    const src = `${fixture('feed.json')}?preload-test`;
+    const watch = `<script>
+      window.feedCalls = [];
+      const original = window.fetch;
+      window.fetch = (url, init) => {
+        feedCalls.push([String(url), !!customElements.get('mi-campaign-banner')]);
+        return original(url, init);
+      };
+    </script>`;
+    const frame = partnerPage(
+      '',
+      `${watch}<mi-campaign-banner lang="pt" src="${src}"></mi-campaign-banner>`,
+    );
+    const doc = () => frame.contentDocument!;
+    const preloads = () =>
+      [...doc().head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) =>
+        new URL(l.href).pathname.replace(/-[\w-]{8}\.js$/, ''),
+      );
+    // Asked for at once, with the tag: its chunk, what that imports, the page's language, the feed.
+    await waitUntil(() => preloads().includes('/dist/chunks/mi-campaign-banner'), 'no preload');
+    for (const chunk of ['lit', 'shared', 'pt'])
+      expect(preloads(), chunk).to.include(`/dist/chunks/${chunk}`);
+    await waitUntil(
+      () =>
+        ['ready', 'empty'].includes(
+          doc().querySelector('mi-campaign-banner')?.getAttribute('state') ?? '',
+        ),
+      'the widget never rendered',
+    );
+    expect(feedRequests(frame, src), 'the widget took over the loader’s request').to.equal(1);
+    // Started with the tag, not after the code: while the widget was not even defined yet.
+    const calls = (frame.contentWindow as unknown as { feedCalls: [string, boolean][] }).feedCalls;
+    expect(calls.filter(([url]) => url === src)).to.deep.equal([[src, false]]);
+    frame.remove();
+  });
+
+  it('the feed of the page-level meta tag is started early too, and asked for once by four widgets', async () => {
+    const src = `${new URL('/demo/feed.json', location.href).href}?meta-test`;
+    const frame = partnerPage(
+      '',
+      `<meta name="mi-widgets:feed" content="${src}">
+       <mi-news-feed></mi-news-feed><mi-quiz></mi-quiz><mi-hub-locator></mi-hub-locator><mi-campaign-banner></mi-campaign-banner>`,
+    );
+    const states = () =>
+      [
+        ...frame.contentDocument!.querySelectorAll(
+          'mi-news-feed, mi-quiz, mi-hub-locator, mi-campaign-banner',
+        ),
+      ].map((el) => el.getAttribute('state'));
+    await waitUntil(
+      () => states().length === 4 && states().every((s) => s === 'ready'),
+      `states: ${states()}`,
+      {
+        timeout: 8000,
+      },
+    );
+    expect(feedRequests(frame, src)).to.equal(1);
+    frame.remove();
+  });
+
+  it('data-no-preload on the script tag: no preloads, no early request, the widget still loads', async () => {
+    const src = `${fixture('feed.json')}?no-preload-test`;
+    const frame = partnerPage('data-no-preload', `<mi-news-feed src="${src}"></mi-news-feed>`);
+    const doc = () => frame.contentDocument!;
+    await waitUntil(
+      () => doc().querySelector('mi-news-feed')?.getAttribute('state') === 'ready',
+      'the widget never rendered',
+    );
+    expect(doc().querySelectorAll('link[rel="modulepreload"]')).to.have.length(0);
+    expect(feedRequests(frame, src)).to.equal(1);
+    frame.remove();
+  });
+
   it('raises no error when the script is loaded twice, beside another copy of Lit', async () => {
     await load(BUNDLE); // the same URL again
     await load(`/__copy2${BUNDLE}`); // a second copy, with its own Lit

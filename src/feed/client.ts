@@ -106,10 +106,41 @@ export function keepFeedCopy(url: string, text: string, fetchedAt: number): bool
   return writeText('local', STORAGE_PREFIX + absoluteFeedUrl(url), `${fetchedAt}\n${text}`);
 }
 
+/** How every feed request is made: no cookies, no Referer (the partner's page stays private). */
+const FEED_REQUEST: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+
+/** Where the loader keeps the requests it started early (src/early.ts); `null`: the client's own. */
+const EARLY = Symbol.for('mi-widgets:early-feeds');
+
+/**
+ * The request the loader started for this URL the moment it saw a widget's tag, if it did and
+ * nobody took it yet. From then on the URL is the client's: the loader starts none for it.
+ */
+function takeEarly(url: string): Promise<Response> | undefined {
+  const holder = globalThis as unknown as Record<symbol, Map<string, Promise<Response> | null>>;
+  const early = (holder[EARLY] ??= new Map());
+  const response = early.get(url) ?? undefined;
+  early.set(url, null);
+  return response;
+}
+
+/** Work started without our signal (an early request, its body), given up on when `signal` aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    work.then(resolve, reject);
+  });
+}
+
 async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+    // The loader may have started this request already, the moment it saw the widget's tag.
+    const early = takeEarly(url);
+    response = await (early
+      ? untilAborted(early, signal)
+      : fetch(url, { ...FEED_REQUEST, signal }));
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw navigator.onLine === false
@@ -128,7 +159,7 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
       response.status,
     );
   }
-  const text = await response.text();
+  const text = await untilAborted(response.text(), signal);
   let body: unknown;
   try {
     body = JSON.parse(text);
