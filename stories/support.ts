@@ -4,7 +4,7 @@
  * a feed that never answers (loading held), a network that fails (offline, with a kept copy),
  * a position for Near me, and quiz progress seeded in the session.
  */
-import { keepFeedCopy } from '../src/feed/client.js';
+import { clearFeedMemory, keepFeedCopy } from '../src/feed/client.js';
 import { readFeed } from '../src/feed/read.js';
 import { saveProgress, type QuizProgress } from '../src/quiz/progress.js';
 
@@ -23,9 +23,10 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
 };
 
 /** Loader: keep a copy of a fixture as the offline copy of {@link OFFLINE}, dated `fetchedAt`. */
-export function withOfflineCopy(fixture: string, fetchedAt = Date.parse('2026-11-20T10:00:00Z')) {
+export function withOfflineCopy(fixture: string, fetchedAt = Date.now() - 2 * 24 * 3600 * 1000) {
   return async () => {
-    keepFeedCopy(OFFLINE, await (await original(fixture)).text(), fetchedAt);
+    clearFeedMemory(); // the page's memory of the copy, from another story
+    await keepFeedCopy(OFFLINE, await (await original(fixture)).text(), fetchedAt);
     return {};
   };
 }

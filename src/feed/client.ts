@@ -5,8 +5,8 @@
  *   shared, and a good result is kept for the page's lifetime (until a widget asks to reload).
  * - A timeout (default 10 s); HTTP errors, non-JSON, schema and network (CORS, offline)
  *   failures become a {@link FeedError} with a `kind` the widgets can explain.
- * - The last good copy is kept in localStorage; {@link readCachedFeed} gives it back so a widget
- *   can show it at once, or when the network fails.
+ * - The last good copy is kept through the Cache API (copies.ts); {@link readCachedFeed} gives it
+ *   back, read once per URL per page, so a widget can show it at once, or when the network fails.
  * - A shared request is aborted only when every widget waiting on it has gone.
  * - The webmaster is told once per feed, in one collapsed console group, what the reader
  *   dropped or normalized, and which command lists it all.
@@ -14,7 +14,7 @@
 import type { Feed } from './schema.js';
 import { readFeed } from './read.js';
 import type { Problem } from './problems.js';
-import { readText, writeText } from '../shared/storage.js';
+import { dropCopy, keepCopy, readCopy } from './copies.js';
 import { safeUrl } from './text.js';
 
 export type FeedErrorKind =
@@ -55,10 +55,6 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_TIMEOUT = 10_000;
-const STORAGE_PREFIX = 'mi-widgets:feed:';
-/** Larger feeds get no offline copy: localStorage holds about 5 M characters per site. */
-const MAX_KEPT_CHARS = 2_000_000;
-
 interface Shared {
   promise: Promise<FeedResult>;
   controller: AbortController;
@@ -73,37 +69,39 @@ export function absoluteFeedUrl(url: string): string {
   return new URL(url, document.baseURI).href;
 }
 
+/** Each URL's kept copy, read and parsed once per page. */
+const copies = new Map<string, Promise<FeedResult | undefined>>();
+
 /**
- * The last good copy of this feed kept in the browser, if any. Stored as the time it was
- * fetched, a newline, and the feed's text as it came.
+ * The last good copy of this feed kept in the browser, if any, read as the widgets read the
+ * feed (once per URL per page, however many widgets ask).
  */
-export function readCachedFeed(url: string): FeedResult | undefined {
+export function readCachedFeed(url: string): Promise<FeedResult | undefined> {
   const abs = absoluteFeedUrl(url);
-  const stored = readText('local', STORAGE_PREFIX + abs);
-  const newline = stored?.indexOf('\n') ?? -1;
-  if (!stored || newline < 0) return undefined;
-  try {
-    const { feed, problems } = readFeed(JSON.parse(stored.slice(newline + 1)), abs);
-    if (!feed) return undefined; // a damaged or outdated copy is as good as none
-    return {
-      feed,
-      problems,
-      url: abs,
-      fetchedAt: Number(stored.slice(0, newline)),
-      fromCache: true,
-    };
-  } catch {
-    return undefined;
+  let copy = copies.get(abs);
+  if (!copy) {
+    copy = readCopy(abs).then((kept) => {
+      if (!kept) return undefined;
+      try {
+        const { feed, problems } = readFeed(JSON.parse(kept.text), abs);
+        if (feed) return { feed, problems, url: abs, fetchedAt: kept.fetchedAt, fromCache: true };
+      } catch {
+        // not JSON any more
+      }
+      void dropCopy(abs); // a damaged or outdated copy is as good as none
+      return undefined;
+    });
+    copies.set(abs, copy);
   }
+  return copy;
 }
 
 /**
- * Keep a good copy of a feed for when the network fails. Returns false when the browser would
- * not keep it (storage full or blocked, or the feed larger than {@link MAX_KEPT_CHARS}).
+ * Keep a good copy of a feed for when the network fails. Resolves false when the browser does
+ * not keep it (no Cache API, storage full or blocked, or the feed too large: see copies.ts).
  */
-export function keepFeedCopy(url: string, text: string, fetchedAt: number): boolean {
-  if (text.length > MAX_KEPT_CHARS) return false;
-  return writeText('local', STORAGE_PREFIX + absoluteFeedUrl(url), `${fetchedAt}\n${text}`);
+export function keepFeedCopy(url: string, text: string, fetchedAt: number): Promise<boolean> {
+  return keepCopy(absoluteFeedUrl(url), text, fetchedAt);
 }
 
 /** How every feed request is made: no cookies, no Referer (the partner's page stays private). */
@@ -188,8 +186,8 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
     );
   }
   const fetchedAt = Date.now();
-  // After the widgets have rendered: writing megabytes to storage blocks the page.
-  setTimeout(() => keepFeedCopy(url, text, fetchedAt));
+  // After the widgets have rendered, and asynchronously: nothing serialized while the page is busy.
+  setTimeout(() => void keepFeedCopy(url, text, fetchedAt));
   return { feed, problems, url, fetchedAt, fromCache: false };
 }
 
@@ -264,4 +262,5 @@ export function loadFeed(
 export function clearFeedMemory(): void {
   loaded.clear();
   inFlight.clear();
+  copies.clear();
 }

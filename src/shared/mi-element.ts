@@ -124,7 +124,15 @@ export abstract class MiElement<View> extends LitElement {
     const url = this.feedUrl;
     if (url !== this.cachedFor) {
       this.cachedFor = url;
-      this.cached = url ? readCachedFeed(url) : undefined;
+      this.cached = undefined;
+      // The kept copy comes asynchronously (Cache API); shown if it is still this widget's feed.
+      if (url)
+        void readCachedFeed(url).then((copy) => {
+          if (copy && this.cachedFor === url) {
+            this.cached = copy;
+            this.requestUpdate();
+          }
+        });
     }
   }
 

@@ -450,7 +450,7 @@ describe('<mi-hub-locator>', () => {
           ></mi-hub-locator>`,
         ),
       );
-      await waitUntil(() => $(el, '.leaflet-container'), 'no map');
+      await waitUntil(() => $(el, '.leaflet-container'), 'no map', { timeout: 5000 }); // Leaflet is a lazy 48 KB chunk
       const map = (el as unknown as { hubMap: { markerIds: string[] } }).hubMap;
       await waitUntil(() => $$(el, '.mi-pin, .mi-cluster').length > 0, 'no markers');
       expect($$(el, '.mi-pin, .mi-cluster').every((m) => m.getAttribute('tabindex') === '0')).to.be
@@ -486,7 +486,7 @@ describe('<mi-hub-locator>', () => {
           ></mi-hub-locator>`,
         ),
       );
-      await waitUntil(() => $(el, '.leaflet-container'), 'no map');
+      await waitUntil(() => $(el, '.leaflet-container'), 'no map', { timeout: 5000 }); // Leaflet is a lazy 48 KB chunk
       await typeInto(el, '#q', 'tijuana');
       expect(names(el)).to.deep.equal(['Tijuana Hub']);
     });
