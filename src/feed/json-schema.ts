@@ -262,6 +262,8 @@ export const FIELD_WORDS: Record<string, string> = {
     'The statements, shown one at a time; a quiz needs at least one usable statement.',
   'QuizStatement.explanation': 'Shown after the answer: why the statement is a myth or a fact.',
   'MigrationInfo.quizzes': 'Quizzes for <mi-quiz>.',
+  'MigrationInfo.hubs':
+    'Hubs for <mi-hub-locator>: a GeoJSON FeatureCollection here, or — for a big feed — the URL of one, or one URL per country ({"GT": "hubs/gt.geojson", "other": "hubs/other.geojson"}; `mi-feed split` writes them), so a page fetches only the hubs it shows. Relative URLs resolve against the feed.',
   'MigrationInfo.campaigns': 'Campaigns for <mi-campaign-banner>.',
   'HubProperties.services':
     'Service codes: information, legal, psychosocial, health, shelter, documentation (shown localized), or your own (shown as written).',

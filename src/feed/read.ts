@@ -428,7 +428,7 @@ function readRecord(
   const entries: [string, unknown][] = [];
   for (const [rawKey, rawValue] of Object.entries(raw)) {
     const at = down(path, rawKey);
-    const key = readLeaf(ctx, schema.key, rawKey, at);
+    const key = readValue(ctx, schema.key, rawKey, at);
     if (!key.ok) {
       report(ctx, { ...key.failure, found: rawKey }, 'field dropped', at);
       continue;
@@ -454,15 +454,39 @@ function readUnion(
   path: Path,
 ): Read {
   const type = jsonType(raw);
-  const fits = base.options.filter((option) => {
-    const optionType = partsOf(option).base.type;
+  let fits = base.options.filter((option) => {
+    const inner = partsOf(option).base as Schema & { literal?: unknown };
+    const optionType = inner.type === 'literal' ? typeof inner.literal : inner.type;
     return (OPTION_TYPES[optionType] ?? optionType) === type;
   });
+  if (fits.length > 1 && isObject(raw)) {
+    // Objects told apart by their `type` (a GeoJSON FeatureCollection, or a map of files).
+    const typed = fits.filter((option) => literalType(option) !== undefined);
+    const match =
+      typed.find((option) => literalType(option) === raw.type) ??
+      ('type' in raw && typed.length === 1 ? typed[0] : undefined); // a `type` mistyped
+    fits = match ? [match] : fits.filter((option) => !typed.includes(option));
+  } else if (fits.length > 1) {
+    // Text for a country code or "other": the option that takes it as it is, else the one
+    // with an obvious other form for it.
+    const exact = fits.find((option) => v.is(option, raw));
+    const normalizing = fits.filter((option) => rulesOf(option).normalize);
+    if (exact) fits = [exact];
+    else if (normalizing.length === 1) fits = normalizing;
+  }
   if (fits.length === 1) return readValue(ctx, fits[0], raw, path);
   const result = readLeaf(ctx, schema, raw, path);
   return result.ok
     ? result
     : fail({ ...result.failure, expected: schemaWords(base, result.failure.expected) });
+}
+
+/** For an object schema whose `type` field is a literal: that literal. */
+function literalType(schema: Schema): unknown {
+  const type = partsOf(schema).fields?.find((f) => f.key === 'type')?.schema;
+  return type && partsOf(type).base.type === 'literal'
+    ? (partsOf(type).base as unknown as { literal: unknown }).literal
+    : undefined;
 }
 
 /** The field dropped at `path` while reading the current entry (its problems start at `mark`). */
@@ -542,7 +566,7 @@ export function readFeed(raw: unknown, baseUrl: string): ReadResult {
     ctx.problems.unshift(...ctx.problems.splice(fatal));
     return { feed: undefined, problems: ctx.problems };
   }
-  const empty = { items: [], quizzes: [], hubs: [], campaigns: [] };
+  const empty = { items: [], quizzes: [], hubs: [], hubParts: [], campaigns: [] };
   if (isCollection) {
     const { features } = result.value as { features: Hub[] };
     return { feed: { kind: 'hubs', ...empty, hubs: features }, problems: ctx.problems };
@@ -551,9 +575,14 @@ export function readFeed(raw: unknown, baseUrl: string): ReadResult {
     title?: Feed['title'];
     language?: string;
     items: NewsItem[];
-    _migration_info?: { quizzes?: Quiz[]; hubs?: { features: Hub[] }; campaigns?: Campaign[] };
+    _migration_info?: {
+      quizzes?: Quiz[];
+      hubs?: { features: Hub[] } | string | Record<string, string>;
+      campaigns?: Campaign[];
+    };
   };
   const info = doc._migration_info;
+  const hubs = info?.hubs;
   return {
     feed: {
       kind: 'feed',
@@ -562,7 +591,17 @@ export function readFeed(raw: unknown, baseUrl: string): ReadResult {
       language: doc.language,
       items: doc.items,
       quizzes: info?.quizzes ?? [],
-      hubs: info?.hubs?.features ?? [],
+      hubs:
+        typeof hubs === 'object' && Array.isArray(hubs.features) ? (hubs.features as Hub[]) : [],
+      hubParts:
+        typeof hubs === 'string'
+          ? [{ url: hubs }]
+          : hubs && !Array.isArray(hubs.features)
+            ? Object.entries(hubs as Record<string, string>).map(([country, url]) => ({
+                country,
+                url,
+              }))
+            : [],
       campaigns: info?.campaigns ?? [],
     },
     problems: ctx.problems,

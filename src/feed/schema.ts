@@ -375,7 +375,19 @@ export const MigrationInfoSchema = v.object(
     quizzes: v.optional(
       v.pipe(v.array(QuizSchema, 'a list of quizzes'), reading({ entries: { idPrefix: 'quiz-' } })),
     ),
-    hubs: v.optional(FeatureCollectionSchema),
+    hubs: v.optional(
+      v.union(
+        [
+          FeatureCollectionSchema,
+          HttpUrl,
+          v.pipe(
+            v.record(v.union([CountryCode, v.literal('other')]), HttpUrl),
+            v.check((parts) => Object.keys(parts).length > 0, 'at least one country’s file'),
+          ),
+        ],
+        'a GeoJSON FeatureCollection of hubs, the URL of one, or one URL per country ({"GT": "hubs/gt.geojson", …})',
+      ),
+    ),
     campaigns: v.optional(
       v.pipe(v.array(CampaignSchema, 'a list of campaigns'), reading({ entries: {} })),
     ),
@@ -397,6 +409,14 @@ export const JsonFeedSchema = v.object({
   _migration_info: v.optional(MigrationInfoSchema),
 });
 
+/** A file of hubs of the feed's own (`mi-feed split`): fetched only when a widget shows them. */
+export interface HubPart {
+  /** Absolute URL of a GeoJSON FeatureCollection of hubs. */
+  url: string;
+  /** The country its hubs are in (ISO 3166-1 alpha-2); `other` for hubs of none; none: all of them. */
+  country?: string;
+}
+
 /** The whole feed as the widgets read it: only what is usable, URLs made absolute. */
 export interface Feed {
   /** `hubs` for a bare GeoJSON FeatureCollection, else `feed`. */
@@ -406,5 +426,7 @@ export interface Feed {
   items: NewsItem[];
   quizzes: Quiz[];
   hubs: Hub[];
+  /** Where more hubs are, when the feed keeps them in files of their own. */
+  hubParts: HubPart[];
   campaigns: Campaign[];
 }

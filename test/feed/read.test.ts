@@ -298,6 +298,39 @@ describe('readFeed', () => {
     expect(problems[0].section).to.equal('hubs');
   });
 
+  it('hubs kept in files of their own: one URL, or one per country — resolved against the feed', () => {
+    const parts = (hubs: unknown) => {
+      const { feed, problems } = read({ version: V, items: [], _migration_info: { hubs } });
+      return { parts: feed.hubParts, hubs: feed.hubs, problems: brief(problems) };
+    };
+    expect(parts('hubs.geojson')).to.deep.equal({
+      parts: [{ url: 'https://feeds.example.org/mi/hubs.geojson' }],
+      hubs: [],
+      problems: [],
+    });
+    expect(
+      parts({
+        gt: 'hubs/gt.geojson',
+        MX: 'https://cdn.example.org/mx.geojson',
+        other: 'hubs/other.geojson',
+        Narnia: 'x',
+      }),
+    ).to.deep.equal({
+      parts: [
+        { country: 'GT', url: 'https://feeds.example.org/mi/hubs/gt.geojson' },
+        { country: 'MX', url: 'https://cdn.example.org/mx.geojson' },
+        { country: 'other', url: 'https://feeds.example.org/mi/hubs/other.geojson' },
+      ],
+      hubs: [],
+      problems: [
+        ['_migration_info.hubs.gt', 'value normalized'],
+        ['_migration_info.hubs.Narnia', 'field dropped'],
+      ],
+    });
+    expect(parts({ GT: 'javascript:alert(1)' }).parts).to.deep.equal([]);
+    expect(parts({ type: 'FeatureCollection', features: [] }).parts).to.deep.equal([]);
+  });
+
   it('a bare GeoJSON FeatureCollection is a document of hubs', async () => {
     const { feed, problems } = read(await json('/test/fixtures/hubs.geojson'));
     expect(feed.kind).to.equal('hubs');
