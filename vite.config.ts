@@ -93,6 +93,10 @@ function embedFromSource(): Plugin {
  */
 export default defineConfig({
   appType: 'mpa', // a missing feed is a 404, as on a real server
+  // Chunks find each other (and the feed reader's worker) relative to themselves, wherever a
+  // partner's CDN serves the folder.
+  base: './',
+  worker: { format: 'es' },
   plugins: [embedFromSource(), renameLitTrustedTypesPolicy(), widgetPreloads()],
   server: { host: '127.0.0.1', port: 5173 },
   build: {

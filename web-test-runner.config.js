@@ -37,6 +37,17 @@ async function faults(context, next) {
   }
 }
 
+/**
+ * A module asks for `./parse-worker.js` (`new Worker(new URL(…, import.meta.url))`), as the
+ * built and the compiled library have it; from source that file is `.ts`, which the esbuild
+ * plugin then serves as JavaScript.
+ */
+function sourceWorkers(context, next) {
+  if (/^\/src\/.*-worker\.js$/.test(context.path))
+    context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
+  return next();
+}
+
 /** Ends the run with one plain line, `tests: N passed, N failed, N skipped`, for CI to read. */
 function plainSummary() {
   return {
@@ -71,7 +82,7 @@ export default {
   rootDir: '.',
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
-  middleware: [faults],
+  middleware: [faults, sourceWorkers],
   plugins: [
     esbuildPlugin({
       ts: true,

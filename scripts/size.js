@@ -14,6 +14,7 @@ const budgets = [
   [/^chunks\/lit-/, 8 * KB, 'Lit, shared by all widgets'],
   // 10 KB before the field-by-field reader (issue 11), which keeps what a typo used to delete.
   [/^chunks\/shared-/, 13.5 * KB, 'base element, feed client, feed reader, localization'],
+  [/^assets\/parse-worker-/, 9 * KB, 'the feed reader, in its own worker: parses off the main thread'],
   [/^chunks\/report-/, 1 * KB, 'the console group on a feed’s problems, only when it has some'],
   [/^chunks\/mi-news-feed-/, 4 * KB, 'news feed'],
   [/^chunks\/mi-quiz-/, 6 * KB, 'quiz (on top of the shared chunks)'],

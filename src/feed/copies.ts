@@ -72,8 +72,12 @@ export async function dropCopy(url: string): Promise<void> {
  * Keep this answer as the URL's offline copy. Returns false when it is not kept: too large,
  * no Cache API, storage refused.
  */
-export async function keepCopy(url: string, text: string, fetchedAt: number): Promise<boolean> {
-  const body = new Blob([text], { type: 'application/json' });
+export async function keepCopy(
+  url: string,
+  answer: string | ArrayBuffer,
+  fetchedAt: number,
+): Promise<boolean> {
+  const body = new Blob([answer], { type: 'application/json' });
   if (body.size > MAX_COPY_BYTES) return false;
   const cache = await open();
   if (!cache) return false;

@@ -1,0 +1,104 @@
+import { expect } from '@open-wc/testing';
+import { parseFeed, type ParseOutcome } from '../../src/feed/parse.js';
+import type { ParseResponse } from '../../src/feed/parse-worker.js';
+import { loadFeed, WORKER_BYTES } from '../../src/feed/client.js';
+import { resetFeeds } from '../helpers.js';
+
+const BASE = 'https://feeds.example.org/mi/feed.json';
+
+/** The corpus: every fixture feed, good and broken, and a few documents that are not feeds. */
+const CORPUS = [
+  '/demo/feed.json',
+  '/test/fixtures/corpus/typos.json',
+  '/test/fixtures/cli/feed-broken.json',
+  '/test/fixtures/bad-items.json',
+  '/test/fixtures/xss.json',
+  '/test/fixtures/hubs.geojson',
+  '/test/fixtures/malformed.json',
+  '/test/fixtures/not-a-feed.json',
+];
+
+describe('the feed reader’s worker', () => {
+  beforeEach(resetFeeds);
+
+  it('reads every corpus document exactly as the main thread does', async () => {
+    const worker = new Worker(new URL('../../src/feed/parse-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const inWorker = (id: number, bytes: ArrayBuffer) =>
+      new Promise<ParseOutcome>((resolve) => {
+        const listen = (event: MessageEvent<ParseResponse>) => {
+          if (event.data.id !== id) return;
+          worker.removeEventListener('message', listen);
+          resolve(event.data.outcome);
+        };
+        worker.addEventListener('message', listen);
+        worker.postMessage({ id, url: BASE, bytes });
+      });
+    try {
+      for (const [id, path] of CORPUS.entries()) {
+        const bytes = await (await fetch(path)).arrayBuffer();
+        const direct = parseFeed(bytes, BASE);
+        expect(await inWorker(id, bytes), path).to.deep.equal(direct);
+      }
+    } finally {
+      worker.terminate();
+    }
+  });
+
+  it('a big feed is read in the worker, a small one on the main thread — the same feed either way', async () => {
+    const demo = await (await fetch('/demo/feed.json')).json();
+    const features = demo._migration_info.hubs.features;
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      ...features[i % features.length],
+      id: `h${i}`,
+    }));
+    const big = JSON.stringify({
+      ...demo,
+      _migration_info: {
+        ...demo._migration_info,
+        hubs: { type: 'FeatureCollection', features: many },
+      },
+    });
+    expect(big.length).to.be.above(WORKER_BYTES);
+    const small = JSON.stringify({ ...demo, items: demo.items.slice(0, 2), _migration_info: {} });
+    expect(small.length).to.be.below(WORKER_BYTES);
+
+    const served = new Map([
+      [new URL('/served/big.json', location.href).href, big],
+      [new URL('/served/small.json', location.href).href, small],
+    ]);
+    const posted: number[] = [];
+    const originalFetch = window.fetch;
+    const originalPost = Worker.prototype.postMessage;
+    window.fetch = async (input, init) => {
+      const body = served.get(String(input));
+      return body === undefined ? originalFetch(input, init) : new Response(body);
+    };
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      posted.push((message as { bytes: ArrayBuffer }).bytes.byteLength);
+      return originalPost.call(this, message, ...rest);
+    };
+    try {
+      for (const [url, text] of served) {
+        const { feed, problems } = await loadFeed(url);
+        const direct = parseFeed(text, url);
+        expect(direct.ok).to.be.true;
+        expect({ feed, problems }).to.deep.equal({
+          feed: (direct as { feed: unknown }).feed,
+          problems: (direct as { problems: unknown }).problems,
+        });
+      }
+      const script = performance
+        .getEntriesByType('resource')
+        .find((e) => e.name.includes('parse-worker')) as PerformanceResourceTiming | undefined;
+      expect(script?.responseStatus, 'the worker’s script was served').to.equal(200);
+      expect(posted, 'only the big feed went to the worker').to.deep.equal([
+        new TextEncoder().encode(big).byteLength,
+      ]);
+    } finally {
+      window.fetch = originalFetch;
+      Worker.prototype.postMessage = originalPost;
+    }
+  });
+});
