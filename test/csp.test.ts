@@ -15,7 +15,7 @@ const CSP = [
 ].join('; ');
 
 /** The same, plus Trusted Types: only the library's own two named policies are allowed. */
-const CSP_TRUSTED_TYPES = `${CSP}; require-trusted-types-for 'script'; trusted-types mi-widgets mi-widgets-dompurify`;
+const CSP_TRUSTED_TYPES = `${CSP}; require-trusted-types-for 'script'; trusted-types mi-widgets mi-widgets-dompurify mi-widgets-worker`;
 
 async function hostilePage(
   body: string,

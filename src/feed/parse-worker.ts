@@ -7,7 +7,7 @@ import { parseFeed, type ParseOutcome } from './parse.js';
 export interface ParseRequest {
   id: number;
   url: string;
-  bytes: ArrayBuffer;
+  body: ArrayBuffer | string;
 }
 
 export interface ParseResponse {
@@ -16,6 +16,6 @@ export interface ParseResponse {
 }
 
 addEventListener('message', (event: MessageEvent<ParseRequest>) => {
-  const { id, url, bytes } = event.data;
-  postMessage({ id, outcome: parseFeed(bytes, url) } satisfies ParseResponse);
+  const { id, url, body } = event.data;
+  postMessage({ id, outcome: parseFeed(body, url) } satisfies ParseResponse);
 });
