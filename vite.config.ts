@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { reserveStylesheet } from './src/embed/reserve.js';
 
 /**
  * Lit names its Trusted Types policy "lit-html"; a host page with its own Lit has one of that
@@ -87,6 +88,28 @@ function embedFromSource(): Plugin {
 }
 
 /**
+ * dist/mi-widgets.css, the stylesheet that holds each widget's box until its script has loaded
+ * (for pages that cannot have the snippet's inline `<style>`), written from the same lengths as
+ * the widgets (src/embed/reserve.ts); `npm start` serves it at /mi-widgets.css.
+ */
+function reserveStylesheetFile(): Plugin {
+  const fileName = 'mi-widgets.css';
+  return {
+    name: 'mi-reserve-stylesheet',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if ((req.url ?? '').split('?')[0] !== `/${fileName}`) return next();
+        res.setHeader('content-type', 'text/css; charset=utf-8');
+        res.end(reserveStylesheet());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: reserveStylesheet() });
+    },
+  };
+}
+
+/**
  * `npm run build:cdn` → dist/mi-widgets.js: a small loader plus one lazy chunk per widget,
  * Lit bundled in its own chunk, minified (partners have no bundler).
  * `npm start` → the demo page, served from source.
@@ -97,7 +120,12 @@ export default defineConfig({
   // partner's CDN serves the folder.
   base: './',
   worker: { format: 'es' },
-  plugins: [embedFromSource(), renameLitTrustedTypesPolicy(), widgetPreloads()],
+  plugins: [
+    embedFromSource(),
+    renameLitTrustedTypesPolicy(),
+    widgetPreloads(),
+    reserveStylesheetFile(),
+  ],
   server: { host: '127.0.0.1', port: 5173 },
   build: {
     target: 'es2022',

@@ -58,11 +58,8 @@ export const LongTexts: Story = { args: { layout: 'card', src: '/fixtures/long-t
 export const Loading: Story = {
   args: { src: HELD },
   tags: ['loading'],
-  render: () =>
-    html`<mi-campaign-banner
-      src=${HELD}
-      style="--mi-banner-min-height: 120px"
-    ></mi-campaign-banner>`,
+  // The box the bar will fill: its own height, held from before the feed arrives.
+  render: () => html`<mi-campaign-banner src=${HELD}></mi-campaign-banner>`,
 };
 /** No campaign running for this audience: the element takes no space. */
 export const NoneRunning: Story = { args: { campaign: 'no-such-campaign' } };

@@ -5,10 +5,12 @@ import {
   createWidget,
   elementSnippet,
   embedUrl,
+  iframeHeight,
   iframeSnippet,
   scriptSnippet,
   type WidgetConfig,
 } from '../src/embed/config.js';
+import { reserveCss, reservedHeight } from '../src/embed/reserve.js';
 import { resetFeeds } from './helpers.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 
@@ -25,12 +27,16 @@ const config = (partial: Partial<WidgetConfig>): WidgetConfig => ({
 });
 
 /** A fresh page in an iframe, for the snippet a webmaster pastes. */
-async function page(attrs: Record<string, string>, srcdoc?: string): Promise<HTMLIFrameElement> {
+async function page(
+  attrs: Record<string, string>,
+  srcdoc?: string,
+  { width = 800, height = 300 } = {},
+): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   for (const [k, v] of Object.entries(attrs)) frame.setAttribute(k, v);
   if (srcdoc) frame.srcdoc = srcdoc;
-  frame.width = '800';
-  frame.height = '300';
+  frame.width = String(width);
+  frame.height = String(height);
   const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -100,8 +106,52 @@ describe('snippets', () => {
     expect(url.pathname).to.equal('/dist/embed.html');
     expect(configFromParams(url.searchParams)).to.deep.equal(c);
     expect(iframeSnippet(c, EMBED, 'https://cdn.example/mi-embed-resize.js')).to.match(
-      /^<iframe src="[^"]+" title="Information hubs" width="100%" height="600" loading="lazy" data-mi-embed><\/iframe>/,
+      /^<iframe src="[^"]+" title="Information hubs" width="100%" height="930" loading="lazy" data-mi-embed><\/iframe>/,
     );
+  });
+
+  it('hold the widget’s box until the script has loaded: a <style>, or the stylesheet where inline styles are refused', () => {
+    const c = config({ options: { layout: 'cards', limit: '3' } });
+    const script = new URL('/dist/mi-widgets.js', location.href).href;
+    const [style, scriptTag, element] = scriptSnippet(c, script).split(/\n(?=<(?:script|mi-))/);
+    expect(style).to.equal(`<style>\n${reserveCss(c)}\n</style>`);
+    expect(style).to.contain('mi-news-feed:not(:defined)[limit="3"]{--_mi-n:3}');
+    expect(style).to.contain('mi-news-feed:not(:defined)[layout="cards"]{container-type');
+    expect(scriptTag).to.equal(`<script type="module" src="${script}"></script>`);
+    expect(element).to.equal(elementSnippet(c));
+    expect(scriptSnippet(c, script, 'https://cdn.example/mi-widgets.css').split('\n')[0]).to.equal(
+      '<link rel="stylesheet" href="https://cdn.example/mi-widgets.css" />',
+    );
+    // Only numbers reach a selector: the snippet is pasted into a page.
+    expect(reserveCss(config({ options: { limit: '3"]</style><script>' } }))).to.not.contain(
+      'script',
+    );
+    // The banner's layout and rotation, and nothing a list of news does not need.
+    const banner = reserveCss(
+      config({ widget: 'campaign-banner', options: { layout: 'hero', rotate: true } }),
+    );
+    expect(banner).to.contain('[layout="hero"]').and.contain('[rotate]').and.not.contain('card');
+    expect(reserveCss(config({}))).to.not.contain('cards');
+  });
+
+  it('createWidget holds the box of a widget whose code has not loaded yet', async () => {
+    const frame = await page({}, '<!doctype html><body style="margin: 0"></body>', {
+      width: 412,
+    });
+    const doc = frame.contentDocument!;
+    for (const c of [
+      config({}),
+      config({ options: { layout: 'cards', limit: '2' } }),
+      config({ widget: 'quiz' }),
+      config({ widget: 'hub-locator' }),
+      config({ widget: 'campaign-banner', options: { layout: 'card', rotate: true } }),
+    ]) {
+      const el = createWidget(c, doc);
+      doc.body.append(el);
+      expect(doc.defaultView!.customElements.get(el.localName)).to.be.undefined;
+      expect(el.getBoundingClientRect().height, c.widget).to.be.closeTo(reservedHeight(c), 0.5);
+      el.remove();
+    }
   });
 
   it('iframe mode refuses unknown widgets, non-http feeds and bad options, saying why', () => {
@@ -126,6 +176,31 @@ describe('iframe mode (dist/embed.html)', () => {
     await import(/* @vite-ignore */ new URL('/dist/mi-embed-resize.js', location.href).href);
   });
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  for (const c of [
+    config({}),
+    config({ options: { layout: 'cards', limit: '3' } }),
+    config({ widget: 'quiz' }),
+    config({ widget: 'campaign-banner', options: { layout: 'card' } }),
+  ]) {
+    it(`on a phone, the snippet’s height is the ${c.widget}’s: the resize script moves nothing`, async () => {
+      const frame = await page({ src: embedUrl(c, EMBED), 'data-mi-embed': '' }, undefined, {
+        width: 412,
+        height: iframeHeight(c),
+      });
+      const el = () => frame.contentDocument!.querySelector(`mi-${c.widget}`);
+      const heights = new Set<string>();
+      const watch = new MutationObserver(() => heights.add(frame.height));
+      watch.observe(frame, { attributes: true, attributeFilter: ['height'] });
+      await waitUntil(() => el()?.getAttribute('state') === 'ready', 'never rendered', {
+        timeout: 4000,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      watch.disconnect();
+      expect(heights.size, 'the resize script answered').to.be.greaterThan(0);
+      expect([...heights].filter((h) => h !== String(iframeHeight(c)))).to.deep.equal([]);
+    });
+  }
 
   for (const widget of ['news-feed', 'quiz', 'hub-locator', 'campaign-banner'] as const) {
     it(`renders <mi-${widget}> alone and fits the iframe to it`, async () => {

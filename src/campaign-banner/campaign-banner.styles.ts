@@ -1,18 +1,53 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import {
+  BANNER_CARD_IMAGE_EM,
+  BANNER_WIDE_PX,
+  bannerBarHeight,
+  bannerBarWideHeight,
+  bannerCardHeight,
+  bannerControlsHeight,
+  bannerHeroHeight,
+  cssOf,
+} from '../shared/styles.js';
 
+/**
+ * Each layout has a fixed height (texts clamped, the image in a box of its own), the same while
+ * loading and once shown, and the same as the page's reserve stylesheet (src/embed/reserve.ts).
+ * With nothing to show the banner takes no space at all.
+ */
 export const campaignBannerStyles = css`
   :host([state='empty']) {
     display: none;
+  }
+  :host {
+    --_banner-height: ${unsafeCSS(cssOf(bannerBarHeight))};
+  }
+  @media (min-width: ${BANNER_WIDE_PX}px) {
+    :host {
+      --_banner-height: ${unsafeCSS(cssOf(bannerBarWideHeight))};
+    }
+  }
+  :host([layout='card']) {
+    --_banner-height: ${unsafeCSS(cssOf(bannerCardHeight))};
+  }
+  :host([layout='hero']) {
+    --_banner-height: ${unsafeCSS(cssOf(bannerHeroHeight))};
   }
   .base {
     padding: 0;
   }
   .loading {
-    min-height: var(--mi-banner-min-height, 0px);
+    height: var(--_banner-height);
+  }
+  .loading.rotating {
+    height: calc(var(--_banner-height) + ${unsafeCSS(cssOf(bannerControlsHeight))});
   }
   .error,
   .notice {
     padding: var(--_space);
+  }
+  .error {
+    min-height: var(--_banner-height);
   }
   /* Every campaign in one grid cell: the box is as tall as the tallest, so rotating moves nothing. */
   .slides {
@@ -39,7 +74,7 @@ export const campaignBannerStyles = css`
   }
   .campaign {
     position: relative;
-    height: 100%;
+    height: var(--_banner-height);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
@@ -54,6 +89,22 @@ export const campaignBannerStyles = css`
   }
   .cta {
     font-weight: 700;
+    justify-self: start;
+    max-width: 100%;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .text,
+  .title,
+  .message {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  .message {
+    -webkit-line-clamp: 3;
   }
   .dismiss {
     position: absolute;
@@ -69,35 +120,73 @@ export const campaignBannerStyles = css`
     line-height: 1;
   }
 
-  /* bar: one slim line that wraps on small screens */
-  :host([layout='bar']) .content {
-    display: flex;
-    flex-wrap: wrap;
+  /* bar: the title and the message in two lines at most, the call to action under them (one
+     row from ${BANNER_WIDE_PX}px) */
+  .content {
+    height: 100%;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    align-content: center;
     gap: 0.25em 0.75em;
-    align-items: baseline;
     padding: 0.6em var(--_space);
     padding-inline-end: calc(var(--_space) + 44px);
   }
-  :host([layout='bar']) .cta {
-    margin-inline-start: auto;
+  .text .title,
+  .text .message {
+    display: inline;
+  }
+  @media (min-width: ${BANNER_WIDE_PX}px) {
+    .content {
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+    }
+  }
+
+  /* card and hero: title (two lines) and message (three), then the call to action */
+  :host([layout='card']) .text,
+  :host([layout='hero']) .text {
+    display: grid;
+    gap: 0.5em;
+  }
+  :host([layout='card']) .text .title,
+  :host([layout='hero']) .text .title,
+  :host([layout='card']) .text .message,
+  :host([layout='hero']) .text .message {
+    display: -webkit-box;
+  }
+  :host([layout='card']) .content,
+  :host([layout='hero']) .content {
+    height: auto;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.5em;
+    padding: var(--_space);
   }
 
   /* card */
   :host([layout='card']) .campaign {
+    display: flex;
+    flex-direction: column;
     border: 1px solid var(--_border);
   }
   :host([layout='card']) .content {
-    display: grid;
-    gap: 0.5em;
-    padding: var(--_space);
+    flex: 1;
+    min-height: 0;
+    align-content: start;
+  }
+  /* Without an image the text sits in the middle of the card's box. */
+  :host([layout='card']) .campaign:not(.has-image) .content {
+    align-content: center;
   }
   :host([layout='card']) .title {
     font-size: 1.25em;
     padding-inline-end: 40px;
   }
   .media {
-    aspect-ratio: 16 / 9;
     background: var(--_skeleton);
+  }
+  :host([layout='card']) .media {
+    flex: none;
+    height: ${BANNER_CARD_IMAGE_EM}em;
   }
   .media img {
     display: block;
@@ -109,21 +198,17 @@ export const campaignBannerStyles = css`
   /* hero: a large image, the text on a dark panel over it (AA contrast whatever the image) */
   :host([layout='hero']) .campaign {
     display: grid;
-    min-height: 240px;
     background: var(--_primary);
     color: var(--_on-primary);
   }
   :host([layout='hero']) .media {
     grid-area: 1 / 1;
-    aspect-ratio: 21 / 9;
+    height: 100%;
   }
   :host([layout='hero']) .content {
     grid-area: 1 / 1;
     align-self: end;
-    display: grid;
-    gap: 0.5em;
     margin: var(--_space);
-    padding: var(--_space);
     max-width: 36em;
     border-radius: var(--_radius);
     background: rgba(0, 0, 0, 0.72);
@@ -141,22 +226,29 @@ export const campaignBannerStyles = css`
     border-radius: 50%;
   }
 
+  /* rotation: one row of fixed height, whatever the width (the position gives way first) */
   .controls {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
+    gap: 0.4em;
     align-items: center;
     justify-content: flex-end;
-    padding: 0.5em 0.5em 0;
+    height: ${unsafeCSS(cssOf(bannerControlsHeight))};
+    padding: 0.5em 0 0;
   }
   .position {
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
     color: var(--_muted);
     font-size: 0.875em;
     margin-inline-end: auto;
   }
   .controls button {
+    flex: none;
+    white-space: nowrap;
     min-height: 36px;
-    padding: 0.3em 0.8em;
+    padding: 0.3em 0.6em;
     font-size: 0.875em;
   }
 `;

@@ -38,7 +38,9 @@ const viewed = new Set<string>();
  * @csspart notice - The note shown when an offline copy is on screen.
  * @csspart retry-button - The Retry buttons.
  *
- * @cssprop [--mi-banner-min-height=0] - Height held while loading, so the page does not shift.
+ * @cssprop [--mi-banner-bar-height] - Height of the `bar` layout (two lines of text and the call to action; one row from 640px), computed from the font size by default.
+ * @cssprop [--mi-banner-card-height] - Height of the `card` layout (image 8em, a two-line title, three lines of message, the call to action).
+ * @cssprop [--mi-banner-hero-height=20em] - Height of the `hero` layout.
  * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
  * @cssprop [--mi-font-size=16px] - Base font size.
  * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
@@ -87,6 +89,11 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
 
   /** Heading level (2–6) of campaign titles in the card and hero layouts. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** The layout drawn: an unknown `layout` is a bar, as the page's reserve stylesheet assumes. */
+  private get shape(): BannerLayout {
+    return this.layout === 'card' || this.layout === 'hero' ? this.layout : 'bar';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -187,8 +194,9 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     );
   }
 
+  /** The box the campaign will fill: the layout's height, and the rotation controls' row. */
   protected override renderLoading(): TemplateResult {
-    return html`<div part="loading" class="loading" role="status">
+    return html`<div part="loading" class="loading ${this.rotate ? 'rotating' : ''}" role="status">
       <span class="visually-hidden">${msg('Loading…', { id: 'common.loading' })}</span>
     </div>`;
   }
@@ -227,8 +235,9 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   private renderCampaign(campaign: Campaign): TemplateResult {
     const title = this.text(campaign.title);
     const message = campaign.message ? this.text(campaign.message) : '';
+    const image = this.shape === 'bar' ? undefined : this.renderImage(campaign);
     const heading =
-      this.layout === 'bar'
+      this.shape === 'bar'
         ? html`<strong part="title" class="title">${title}</strong>`
         : html`<div
             part="title"
@@ -238,10 +247,12 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
           >
             ${title}
           </div>`;
-    return html`<div part="campaign" class="campaign">
-      ${this.layout === 'bar' ? nothing : this.renderImage(campaign)}
+    return html`<div part="campaign" class="campaign ${image ? 'has-image' : ''}">
+      ${image ?? nothing}
       <div class="content">
-        ${heading} ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
+        <div class="text">
+          ${heading} ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
+        </div>
         ${this.renderCta(campaign)}
       </div>
       ${
@@ -260,10 +271,10 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     </div>`;
   }
 
-  private renderImage(campaign: Campaign): unknown {
+  private renderImage(campaign: Campaign): TemplateResult | undefined {
     const src = safeUrl(campaign.image?.url);
-    if (!campaign.image || !src) return nothing;
-    const [width, height] = this.layout === 'hero' ? [1200, 514] : [640, 360];
+    if (!campaign.image || !src) return undefined;
+    const [width, height] = this.shape === 'hero' ? [1200, 514] : [640, 360];
     return html`<div class="media">
       <img
         part="image"
@@ -291,8 +302,10 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     </a>`;
   }
 
+  /** With `rotate`, the row of controls is there even for one campaign: the box keeps its height. */
   private renderControls(count: number, active: number): unknown {
-    if (!this.rotate || count < 2) return nothing;
+    if (!this.rotate) return nothing;
+    if (count < 2) return html`<div class="controls"></div>`;
     return html`<div class="controls">
       <span class="position"
         >${msg(str`${active + 1} of ${count}`, { id: 'banner.position' })}</span

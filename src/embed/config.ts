@@ -1,4 +1,5 @@
 import { safeUrl } from '../feed/text.js';
+import { reserveCss, reservedHeight } from './reserve.js';
 
 /**
  * One description of "a widget with its settings", shared by the snippet configurator (its
@@ -96,11 +97,33 @@ export function attributesOf(config: WidgetConfig): [string, string][] {
   return attrs;
 }
 
-/** Create the widget's element with its attributes (the configurator's preview, the iframe). */
+/**
+ * Create the widget's element with its attributes (the configurator's preview, the iframe),
+ * and hold its box on the document until its code has loaded (see reserve.ts).
+ */
 export function createWidget(config: WidgetConfig, doc: Document = document): HTMLElement {
   const el = doc.createElement(WIDGETS[config.widget].tag);
   for (const [name, value] of attributesOf(config)) el.setAttribute(name, value);
+  holdSpace(config, doc);
   return el;
+}
+
+const held = new WeakMap<Document, { sheet: CSSStyleSheet; rules: Set<string> }>();
+
+/** Adopt the widget's reserve rules into the document: a constructed stylesheet, CSP-safe. */
+function holdSpace(config: WidgetConfig, doc: Document): void {
+  const view = doc.defaultView;
+  if (!view || !('adoptedStyleSheets' in doc)) return;
+  let entry = held.get(doc);
+  if (!entry) {
+    entry = { sheet: new view.CSSStyleSheet(), rules: new Set() };
+    held.set(doc, entry);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, entry.sheet];
+  }
+  const css = reserveCss(config);
+  if (entry.rules.has(css)) return;
+  entry.rules.add(css);
+  entry.sheet.replaceSync([...entry.rules].join('\n'));
 }
 
 const escapeAttribute = (value: string) =>
@@ -115,9 +138,20 @@ export function elementSnippet(config: WidgetConfig): string {
   return `<${tag}${attrs}></${tag}>`;
 }
 
-/** The script-tag snippet: the one script, then the element. */
-export function scriptSnippet(config: WidgetConfig, scriptUrl: string): string {
-  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n${elementSnippet(config)}`;
+/**
+ * The script-tag snippet: what holds the widget's box until the script has loaded (a `<style>`
+ * with its rules; or, given `stylesheetUrl`, a link to `mi-widgets.css`, for pages whose
+ * Content-Security-Policy forbids inline styles), the one script, then the element.
+ */
+export function scriptSnippet(
+  config: WidgetConfig,
+  scriptUrl: string,
+  stylesheetUrl?: string,
+): string {
+  const reserve = stylesheetUrl
+    ? `<link rel="stylesheet" href="${escapeAttribute(stylesheetUrl)}" />`
+    : `<style>\n${reserveCss(config)}\n</style>`;
+  return `${reserve}\n<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n${elementSnippet(config)}`;
 }
 
 /** The URL of the widget alone in the iframe page (`embed.html`). */
@@ -129,6 +163,14 @@ export function embedUrl(config: WidgetConfig, embedPage: string): string {
   return url.href;
 }
 
+/** What the iframe page (`embed.css`: `main { padding: 1px 0 }`) adds around the widget. */
+const EMBED_PAGE_EXTRA_PX = 2;
+
+/** The iframe's height: the widget's reserved box on a phone, so the resize script moves nothing. */
+export function iframeHeight(config: WidgetConfig): number {
+  return Math.ceil(reservedHeight(config)) + EMBED_PAGE_EXTRA_PX;
+}
+
 /** The iframe snippet, with the optional resize script for CMSs that allow one script. */
 export function iframeSnippet(
   config: WidgetConfig,
@@ -137,7 +179,7 @@ export function iframeSnippet(
 ): string {
   const title = WIDGETS[config.widget].title;
   return [
-    `<iframe src="${escapeAttribute(embedUrl(config, embedPage))}" title="${title}" width="100%" height="600" loading="lazy" data-mi-embed></iframe>`,
+    `<iframe src="${escapeAttribute(embedUrl(config, embedPage))}" title="${title}" width="100%" height="${iframeHeight(config)}" loading="lazy" data-mi-embed></iframe>`,
     `<!-- Optional: fits the iframe's height to its content -->`,
     `<script type="module" src="${escapeAttribute(resizeScriptUrl)}"></script>`,
   ].join('\n');

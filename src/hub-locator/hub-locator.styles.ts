@@ -1,8 +1,17 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { cssOf, hubHeight } from '../shared/styles.js';
 
+/**
+ * Taller than a screen, the locator holds a fixed height (at least a phone's screen) from
+ * before it loads until the visitor uses it; its list grows below that, out of sight. The map
+ * has its place from the first render, before its code loads.
+ */
 export const hubLocatorStyles = css`
-  .loading {
-    min-height: var(--mi-hub-loading-height, 32em);
+  .hold {
+    display: flow-root; /* its first child's margin stays inside the height it holds */
+  }
+  .held {
+    min-height: calc(${unsafeCSS(cssOf(hubHeight))} - 2 * var(--_space));
   }
   .controls {
     display: flex;

@@ -1,4 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Feed, Hub } from '../feed/schema.js';
@@ -24,6 +31,41 @@ const PAGE = 20;
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
+
+/**
+ * Tells its host, once, that it has come within a viewport's height of being on screen (the
+ * map's code loads then, not at page start). Without IntersectionObserver it says so at once.
+ */
+class NearViewportController implements ReactiveController {
+  near = typeof IntersectionObserver === 'undefined';
+  private observer?: IntersectionObserver;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly onNear: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.near) return;
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.near = true;
+        this.hostDisconnected();
+        this.onNear();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+}
 
 /**
  * Find the nearest information hub: a list that works on any connection — search, filters,
@@ -71,7 +113,7 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * @cssprop [--mi-radius=8px] - Corner radius.
  * @cssprop [--mi-space=16px] - Spacing unit.
  * @cssprop [--mi-hub-map-height=360px] - Height of the map.
- * @cssprop [--mi-hub-loading-height=32em] - Height held while loading.
+ * @cssprop [--mi-hub-height=58em] - Height the widget holds from before it loads until the visitor uses it — at least a phone's screen, so that the list growing below moves nothing in sight. Set it in the page's reserve stylesheet too.
  */
 export class MiHubLocator extends MiElement<IndexedHub[]> {
   static override styles = [...MiElement.styles, hubLocatorStyles];
@@ -89,6 +131,9 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   private found: IndexedHub[] = [];
   private hubMap?: HubMap;
   private mapLoading = false;
+  private readonly viewport = new NearViewportController(this, () => {
+    if (this.map) this.requestUpdate();
+  });
 
   @query('.map') private mapContainer?: HTMLElement;
 
@@ -99,6 +144,8 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   @state() private geoStatus: GeoStatus = 'idle';
   @state() private selected = '';
   @state() private mapWanted = false;
+  /** The visitor searched, filtered or paged: the box may now be shorter than it held. */
+  @state() private acted = false;
 
   /** Only hubs in this country (ISO 3166-1 alpha-2); the visitor can change it. */
   @property() country = '';
@@ -137,22 +184,32 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   private handleSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
     this.shown = PAGE;
+    this.acted = true;
   }
 
   private handleCountry(event: Event): void {
     this.country = (event.target as HTMLSelectElement).value;
+    this.acted = true;
   }
 
   private handleService(event: Event): void {
     this.service = (event.target as HTMLSelectElement).value;
+    this.acted = true;
   }
 
   private handleOpenNow(event: Event): void {
     this.openNow = (event.target as HTMLInputElement).checked;
     this.shown = PAGE;
+    this.acted = true;
+  }
+
+  private handleMore(): void {
+    this.shown += PAGE;
+    this.acted = true;
   }
 
   private handleNearMe(): void {
+    this.acted = true;
     if (!('geolocation' in navigator)) {
       this.geoStatus = 'unavailable';
       return;
@@ -230,7 +287,10 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     return this.mapWanted || !saveData;
   }
 
-  /** Create the map once its container is on screen (its code loads then), and keep its markers current. */
+  /**
+   * Create the map once its container is rendered and the widget is near the screen (its code
+   * loads then; until then the container holds the map's place), and keep its markers current.
+   */
   private async syncMap(): Promise<void> {
     const container = this.mapContainer;
     if (!container || this.state !== 'ready') {
@@ -241,6 +301,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
       return;
     }
     if (!this.hubMap && !this.mapLoading) {
+      if (!this.viewport.near) return;
       this.mapLoading = true;
       try {
         const { HubMap } = await import('./hub-map.js');
@@ -268,8 +329,12 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   }
 
   override render(): TemplateResult {
+    // The box holds its reserved height until the visitor uses the list (see --mi-hub-height).
     return this.inLocale(() =>
-      this.renderFrame(msg('Information hubs', { id: 'hubs.label' }), this.renderFeedState()),
+      this.renderFrame(
+        msg('Information hubs', { id: 'hubs.label' }),
+        html`<div class="hold ${this.acted ? '' : 'held'}">${this.renderFeedState()}</div>`,
+      ),
     );
   }
 
@@ -288,6 +353,11 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
         </div>
       </div>
     `;
+  }
+
+  /** A few placeholder blocks at the top of the box it holds. */
+  protected override renderLoading(): TemplateResult {
+    return super.renderLoading(3);
   }
 
   protected renderEmpty(): TemplateResult {
@@ -413,7 +483,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
       ${
         found.length > visible.length
           ? html`<div class="more">
-              <button part="more-button" type="button" @click=${() => (this.shown += PAGE)}>
+              <button part="more-button" type="button" @click=${this.handleMore}>
                 ${msg('Show more hubs', { id: 'hubs.more' })}
               </button>
             </div>`

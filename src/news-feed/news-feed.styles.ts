@@ -1,9 +1,20 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import {
+  cssOf,
+  NEWS_CARD_EXTRA_LINES,
+  NEWS_CARD_IMAGE_EM,
+  NEWS_CARD_MIN_WIDTH,
+  newsCardHeight,
+  newsItemHeight,
+  newsMoreHeight,
+} from '../shared/styles.js';
 
+/**
+ * Every item has a fixed height (title and summary clamped, the date on one line, the image in
+ * a box of its own), and the row of "More news" is always there: the widget is as tall before
+ * its feed arrives as after, and as the page's reserve stylesheet (src/embed/reserve.ts) says.
+ */
 export const newsFeedStyles = css`
-  .loading .skeleton-block {
-    min-height: var(--mi-news-loading-item-height, 7em);
-  }
   .list {
     list-style: none;
     margin: 0;
@@ -14,15 +25,21 @@ export const newsFeedStyles = css`
   :host([layout='cards']) .list {
     grid-template-columns: repeat(
       auto-fill,
-      minmax(min(100%, var(--mi-news-card-min-width, 240px)), 1fr)
+      minmax(min(100%, var(--mi-news-card-min-width, ${NEWS_CARD_MIN_WIDTH}px)), 1fr)
     );
   }
   .item {
+    height: ${unsafeCSS(cssOf(newsItemHeight))};
     display: grid;
-    gap: 0.35em;
+    grid-template-columns: minmax(0, 1fr);
     align-content: start;
+    gap: 0.35em 0.75em;
     padding-bottom: var(--_space);
     border-bottom: 1px solid var(--_border);
+  }
+  .item.filler,
+  .shape {
+    visibility: hidden;
   }
   .item:focus {
     outline: none;
@@ -31,7 +48,29 @@ export const newsFeedStyles = css`
     outline: 3px solid var(--mi-focus-ring, var(--_primary));
     outline-offset: 2px;
   }
+  /* list: the image is a thumbnail beside the date and summary; the title has the full width */
+  :host(:not([layout='cards'])) .item.has-image {
+    grid-template-columns: minmax(0, 1fr) var(--mi-news-thumb-width, 8em);
+    grid-template-areas:
+      'title title'
+      'date media'
+      'summary media';
+  }
+  :host(:not([layout='cards'])) .has-image .media {
+    grid-area: media;
+    align-self: start;
+  }
+  :host(:not([layout='cards'])) .has-image .title {
+    grid-area: title;
+  }
+  :host(:not([layout='cards'])) .has-image .date {
+    grid-area: date;
+  }
+  :host(:not([layout='cards'])) .has-image .summary {
+    grid-area: summary;
+  }
   :host([layout='cards']) .item {
+    height: ${unsafeCSS(cssOf(newsCardHeight))};
     padding: 0 0 var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -51,6 +90,8 @@ export const newsFeedStyles = css`
     border-radius: var(--_radius);
   }
   :host([layout='cards']) .media {
+    height: ${NEWS_CARD_IMAGE_EM}em;
+    aspect-ratio: auto;
     border-radius: 0;
   }
   .media img {
@@ -65,16 +106,34 @@ export const newsFeedStyles = css`
     font-weight: 700;
     line-height: 1.3;
   }
+  /* The link itself is the clamped box, so its focus ring is drawn outside the clip. */
+  .title .clamp {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--mi-news-title-lines, 3);
+    overflow: hidden;
+  }
   .date {
     font-size: 0.875em;
     color: var(--_muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .summary {
+    --_lines: var(--mi-news-summary-lines, 3);
     margin: 0;
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--mi-news-summary-lines, 4);
+    -webkit-line-clamp: var(--_lines);
+    max-height: calc(var(--_lines) * 1.5em);
     overflow: hidden;
+  }
+  :host([layout='cards']) .item:not(.has-image) .summary {
+    --_lines: calc(var(--mi-news-summary-lines, 3) + ${NEWS_CARD_EXTRA_LINES});
+  }
+  .summary * {
+    margin-block: 0; /* an HTML body's paragraphs: every line counts in a clamped summary */
   }
   .summary img {
     max-width: 100%;
@@ -83,6 +142,25 @@ export const newsFeedStyles = css`
   .more {
     display: flex;
     justify-content: center;
+    align-items: center;
+    height: ${unsafeCSS(cssOf(newsMoreHeight))};
     margin-top: var(--_space);
+  }
+  /* An empty or failed feed keeps the box: its message over an invisible copy of the items. */
+  .stack {
+    display: grid;
+  }
+  .stack > * {
+    grid-area: 1 / 1;
+    align-self: start;
+  }
+  .skeleton-item {
+    overflow: hidden;
+  }
+  .skeleton-item .skeleton {
+    margin: 0.3em 0;
+  }
+  .skeleton-item .title-bar {
+    height: 1.25em;
   }
 `;

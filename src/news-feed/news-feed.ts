@@ -7,6 +7,7 @@ import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { MiElement } from '../shared/mi-element.js';
+import { NEWS_RESERVED_ITEMS } from '../shared/styles.js';
 import { excerpt, selectNews } from './select.js';
 import { newsFeedStyles } from './news-feed.styles.js';
 
@@ -56,9 +57,12 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * @cssprop [--mi-radius=8px] - Corner radius.
  * @cssprop [--mi-space=16px] - Spacing unit.
  * @cssprop [--mi-news-card-min-width=240px] - Narrowest card in the `cards` layout.
- * @cssprop [--mi-news-image-ratio=16 / 9] - Aspect ratio reserved for images.
- * @cssprop [--mi-news-summary-lines=4] - Lines of summary shown before it is cut.
- * @cssprop [--mi-news-loading-item-height=7em] - Height held per item while loading.
+ * @cssprop [--mi-news-image-ratio=16 / 9] - Aspect ratio of the image beside an item in the `list` layout.
+ * @cssprop [--mi-news-thumb-width=8em] - Width of that image.
+ * @cssprop [--mi-news-title-lines=3] - Lines of title shown before it is cut (the full title is a link away).
+ * @cssprop [--mi-news-summary-lines=3] - Lines of summary shown before it is cut.
+ * @cssprop [--mi-news-item-height] - Height of every item in the `list` layout; by default computed from the font size, `--mi-space` and the lines above. Set it when your theme changes the items' text (`::part(title)`), and in the page's reserve stylesheet too.
+ * @cssprop [--mi-news-card-height] - Height of every card in the `cards` layout (likewise).
  */
 export class MiNewsFeed extends MiElement<NewsItem[]> {
   static override styles = [...MiElement.styles, newsFeedStyles];
@@ -87,6 +91,11 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     return Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : 5;
   }
 
+  /** The items the box holds from before the feed arrives: the first page, up to ten. */
+  private get reservedItems(): number {
+    return Math.min(NEWS_RESERVED_ITEMS, this.pageSize);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('tag') || changed.has('src') || this.shown === 0) {
@@ -98,7 +107,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.focusFrom >= 0) {
-      const item = this.renderRoot.querySelectorAll<HTMLElement>('.item')[this.focusFrom];
+      const item = this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')[this.focusFrom];
       this.focusFrom = -1;
       (item?.querySelector<HTMLElement>('a') ?? item)?.focus();
     }
@@ -126,18 +135,27 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     );
   }
 
-  /** One placeholder block per item of the first page (up to five): about the height to come. */
+  /** One placeholder per item the box holds, each exactly as tall as an item. */
   protected override renderLoading(): TemplateResult {
-    return super.renderLoading(Math.min(5, this.pageSize));
+    return html`<div part="loading" class="loading" role="status">
+      <span class="visually-hidden">${msg('Loading…', { id: 'common.loading' })}</span>
+      ${this.renderShape(true)}
+    </div>`;
   }
 
   protected renderReady(items: NewsItem[], result: FeedResult): TemplateResult {
     const visible = items.slice(0, this.shown);
+    // Fewer items than the box holds: the rest of it stays, empty, so nothing below moves.
+    const fillers = Math.max(0, this.reservedItems - visible.length);
     // role="list" is not redundant here: Safari drops list semantics under list-style: none.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`
       <ul part="list" class="list" role="list">
         ${visible.map((item) => this.renderItem(item, result))}
+        ${Array.from(
+          { length: fillers },
+          () => html`<li class="item filler" aria-hidden="true"></li>`,
+        )}
       </ul>
       ${this.renderMore(visible.length, items.length)} ${this.renderAnnouncement(items.length)}
     `;
@@ -145,21 +163,55 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   }
 
   protected renderEmpty(): TemplateResult {
-    return html`<p part="empty" class="empty">
-      ${msg('There is no news to show right now.', { id: 'news.empty' })}
-    </p>`;
+    return html`<div class="stack">
+      <p part="empty" class="empty">
+        ${msg('There is no news to show right now.', { id: 'news.empty' })}
+      </p>
+      ${this.renderShape(false)}
+    </div>`;
+  }
+
+  protected override renderError(error: unknown): TemplateResult {
+    return html`<div class="stack">${super.renderError(error)} ${this.renderShape(false)}</div>`;
+  }
+
+  /**
+   * The box's shape: a slot per item it holds and the row of "More news" — skeletons while
+   * loading, invisible under the message of an empty or failed feed.
+   */
+  private renderShape(skeleton: boolean): TemplateResult {
+    const media = this.layout === 'cards' ? html`<span class="media"></span>` : nothing;
+    const item = skeleton
+      ? html`<div class="item skeleton-item">
+          ${media}
+          <div>
+            <span class="skeleton title-bar"></span><span class="skeleton title-bar short"></span
+            ><span class="skeleton short"></span><span class="skeleton"></span
+            ><span class="skeleton"></span>
+          </div>
+        </div>`
+      : html`<div class="item"></div>`;
+    return html`<div class=${skeleton ? 'shape-skeleton' : 'shape'} aria-hidden="true">
+      <div class="list">${Array.from({ length: this.reservedItems }, () => item)}</div>
+      <div class="more"></div>
+    </div>`;
   }
 
   private renderItem(item: NewsItem, result: FeedResult): TemplateResult {
     const lang = item.language ?? result.feed.language;
-    return html`<li part="item" class="item" tabindex="-1" lang=${lang ?? nothing}>
-      ${this.renderImage(item)} ${this.renderTitle(item)} ${this.renderDate(item)}
+    const image = safeUrl(item.image ?? item.banner_image);
+    return html`<li
+      part="item"
+      class="item ${image ? 'has-image' : ''}"
+      tabindex="-1"
+      lang=${lang ?? nothing}
+    >
+      ${this.renderImage(image)} ${this.renderTitle(item)} ${this.renderDate(item)}
       ${this.renderSummary(item, result)}
     </li>`;
   }
 
-  private renderImage(item: NewsItem): unknown {
-    const src = safeUrl(item.image ?? item.banner_image);
+  private renderImage(src: string | undefined): unknown {
     if (!src) return nothing;
     return html`<div class="media">
       <img
@@ -182,8 +234,10 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     return html`<div part="title" class="title" role="heading" aria-level=${level}>
       ${
         url
-          ? html`<a part="link" href=${url} @click=${() => this.handleOpen(item, url)}>${title}</a>`
-          : title
+          ? html`<a part="link" class="clamp" href=${url} @click=${() => this.handleOpen(item, url)}
+              >${title}</a
+            >`
+          : html`<span class="clamp">${title}</span>`
       }
     </div>`;
   }
@@ -224,12 +278,16 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     return body;
   }
 
-  private renderMore(shown: number, total: number): unknown {
-    if (shown >= total) return nothing;
+  /** The row of "More news": there, empty, when there is no more, so the box keeps its height. */
+  private renderMore(shown: number, total: number): TemplateResult {
     return html`<div class="more">
-      <button part="more-button" @click=${() => this.handleMore(total)}>
-        ${msg('More news', { id: 'news.more' })}
-      </button>
+      ${
+        shown < total
+          ? html`<button part="more-button" @click=${() => this.handleMore(total)}>
+              ${msg('More news', { id: 'news.more' })}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 

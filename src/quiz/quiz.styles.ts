@@ -1,8 +1,14 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { cssOf, quizHeight } from '../shared/styles.js';
 
+/**
+ * The box is as tall as the start screen at its tallest (title and intro clamped) in every
+ * state, from before the feed arrives; the statements and the result grow it once the visitor
+ * plays.
+ */
 export const quizStyles = css`
-  .loading {
-    min-height: var(--mi-quiz-loading-height, 15em);
+  .base {
+    min-height: ${unsafeCSS(cssOf(quizHeight))};
   }
   .title,
   .result-title {
@@ -10,6 +16,19 @@ export const quizStyles = css`
     font-size: 1.375em;
     font-weight: 700;
     line-height: 1.25;
+  }
+  .title,
+  .intro {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  .intro {
+    -webkit-line-clamp: var(--mi-quiz-intro-lines, 4);
+  }
+  .start {
+    display: block;
   }
   .title:focus,
   .result-title:focus,
@@ -28,7 +47,12 @@ export const quizStyles = css`
     margin: 0 0 0.75em;
   }
   .sample {
-    display: inline-block;
+    display: block;
+    width: fit-content;
+    max-width: 100%;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
     padding: 0.1em 0.6em;
     border: 1px solid var(--_border);
     border-radius: 999px;
@@ -37,6 +61,9 @@ export const quizStyles = css`
   }
   .count {
     color: var(--_muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .progress p {
     margin: 0 0 0.25em;

@@ -74,7 +74,8 @@ type Announcement =
  * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
  * @cssprop [--mi-radius=8px] - Corner radius.
  * @cssprop [--mi-space=16px] - Spacing unit.
- * @cssprop [--mi-quiz-loading-height=15em] - Height held while loading.
+ * @cssprop [--mi-quiz-intro-lines=4] - Lines of the start screen's intro shown before it is cut.
+ * @cssprop [--mi-quiz-height] - Height of the quiz's box in every state (a longer screen grows it); by default the start screen's, computed from the font size, `--mi-space` and the intro's lines. Set it in the page's reserve stylesheet too.
  */
 export class MiQuiz extends MiElement<Quiz> {
   static override styles = [...MiElement.styles, quizStyles];
@@ -237,7 +238,7 @@ export class MiQuiz extends MiElement<Quiz> {
       }
       ${quiz.intro ? html`<p part="intro" class="intro">${this.text(quiz.intro)}</p>` : nothing}
       <p class="count">${msg(str`Number of statements: ${count}`, { id: 'quiz.count' })}</p>
-      <button part="start-button" @click=${() => this.handleStart(quiz)}>
+      <button part="start-button" class="start" @click=${() => this.handleStart(quiz)}>
         ${msg('Start', { id: 'quiz.start' })}
       </button>
     `;

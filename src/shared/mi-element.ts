@@ -223,8 +223,9 @@ export abstract class MiElement<View> extends LitElement {
   }
 
   /**
-   * The placeholder while loading: about as tall as what will replace it (each widget sets
-   * `.loading`'s min-height), so the partner's page moves as little as possible.
+   * The placeholder while loading. Each widget holds the box it reserved before its code loaded
+   * (the lengths in ./styles.ts, the page's rules in src/embed/reserve.ts) in this state and
+   * when ready, so nothing on the partner's page moves.
    */
   protected renderLoading(blocks = 1): TemplateResult {
     const block = html`<div class="skeleton-block">

@@ -176,3 +176,170 @@ export const baseStyles = css`
     }
   }
 `;
+
+/* ------------------------------------------------------------------------------------------ *
+ * Reserved sizes: one source for the height a widget's box has before its code arrives (the   *
+ * page's reserve stylesheet, src/embed/reserve.ts) and the heights the widget then keeps in   *
+ * its loading and ready states (its own styles). Both are written from the lengths below.     *
+ * ------------------------------------------------------------------------------------------ */
+
+/** The font size and spacing assumed where a number is needed (the iframe's `height`). */
+const DEFAULT_PX = 16;
+
+/**
+ * A length, written as CSS for a font-size unit — `1em`, used on elements whose font size is
+ * the widget's (`--mi-font-size`): inside the widget, and the block that holds its box on the
+ * page — and its value in px with the default font size and spacing (the iframe's `height`).
+ */
+export interface Size {
+  css(font: string): string;
+  readonly px: number;
+}
+
+/** A sum: em, `--mi-space`, px, em per line of a line-count property, and other lengths. */
+interface Terms {
+  e: number;
+  s: number;
+  p: number;
+  l: readonly (readonly [name: string, fallback: number, em: number])[];
+  o: readonly Size[];
+}
+
+const round = (n: number): number => Math.round(n * 1e5) / 1e5;
+
+const linear = (t: Terms): Size & { t: Terms } => ({
+  t,
+  px: round(
+    (t.e + t.s) * DEFAULT_PX +
+      t.p +
+      t.l.reduce((total, [, fallback, k]) => total + fallback * k * DEFAULT_PX, 0) +
+      t.o.reduce((total, o) => total + o.px, 0),
+  ),
+  css(font) {
+    const ems = [
+      t.e ? `${round(t.e)}` : '',
+      ...t.l.map(([n, d, k]) => `${round(k)} * var(${n}, ${d})`),
+    ];
+    const parts = [
+      ems.some(Boolean) ? `(${ems.filter(Boolean).join(' + ')}) * ${font}` : '',
+      t.s ? `${t.s} * var(--mi-space, 16px)` : '',
+      t.p ? `${round(t.p)}px` : '',
+      ...t.o.map((o) => o.css(font)),
+    ];
+    return `(${parts.filter(Boolean).join(' + ')})`;
+  },
+});
+const terms = (t: Partial<Terms>) => linear({ e: 0, s: 0, p: 0, l: [], o: [], ...t });
+
+/** `n` times the widget's font size (`--mi-font-size`, 16px). */
+export const em = (e: number): Size => terms({ e });
+/** `n` times the widget's spacing unit (`--mi-space`, 16px). */
+export const space = (s = 1): Size => terms({ s });
+export const px = (p: number): Size => terms({ p });
+/** A number of lines a partner may change (`--mi-news-title-lines`), each `lineEm` em tall. */
+export const lines = (name: string, fallback: number, lineEm: number): Size =>
+  terms({ l: [[name, fallback, lineEm]] });
+export const sum = (...parts: Size[]): Size =>
+  linear(
+    parts.reduce<Terms>(
+      (a, part) => {
+        const t = (part as { t?: Terms }).t;
+        return t
+          ? { e: a.e + t.e, s: a.s + t.s, p: a.p + t.p, l: [...a.l, ...t.l], o: [...a.o, ...t.o] }
+          : { ...a, o: [...a.o, part] };
+      },
+      { e: 0, s: 0, p: 0, l: [], o: [] },
+    ),
+  );
+export const max = (a: Size, b: Size): Size => ({
+  css: (f) => `max(${a.css(f)}, ${b.css(f)})`,
+  px: Math.max(a.px, b.px),
+});
+/** A length a partner can set outright with a custom property; `fallback` otherwise. */
+export const settable = (name: string, fallback: Size): Size => ({
+  css: (f) => `var(${name}, ${fallback.css(f)})`,
+  px: fallback.px,
+});
+/** The CSS value of a length: inside a widget by default. */
+export const cssOf = (length: Size, font = '1em'): string => `calc(${length.css(font)})`;
+
+/** A button's height: its line (1.25), padding (0.6em twice) and border (2px twice), at least 44px. */
+export const buttonHeight = max(px(44), sum(em(2.45), px(4)));
+
+/** News: an item's rows. Title and summary are clamped to a number of lines; the date is one line. */
+const newsTitle = lines('--mi-news-title-lines', 3, 1.125 * 1.3);
+const newsDate = em(0.875 * 1.5);
+const newsSummary = lines('--mi-news-summary-lines', 3, 1.5);
+const newsGap = em(0.35);
+
+/** Height of the image on top of a card (`cards` layout). */
+export const NEWS_CARD_IMAGE_EM = 9;
+/** Cards without an image show this many more lines of summary, in the image's place. */
+export const NEWS_CARD_EXTRA_LINES = 5;
+/** The most news items a box holds before the feed arrives; a longer first page grows below them. */
+export const NEWS_RESERVED_ITEMS = 10;
+/**
+ * Narrowest card, and the widths (of the widget) from which the `cards` grid has 2, 3, …
+ * columns, with the default card width and spacing.
+ */
+export const NEWS_CARD_MIN_WIDTH = 240;
+export const newsColumnsFrom = (columns: number): number =>
+  columns * NEWS_CARD_MIN_WIDTH + (columns - 1) * DEFAULT_PX + 2 * DEFAULT_PX;
+
+export const newsItemHeight = settable(
+  '--mi-news-item-height',
+  sum(newsTitle, newsGap, newsDate, newsGap, newsSummary, space(), px(1)),
+);
+export const newsCardHeight = settable(
+  '--mi-news-card-height',
+  sum(
+    px(2),
+    em(NEWS_CARD_IMAGE_EM),
+    newsGap,
+    newsTitle,
+    newsGap,
+    newsDate,
+    newsGap,
+    newsSummary,
+    space(),
+  ),
+);
+/** The row under the items that holds "More news" (kept when there is no more, so nothing moves). */
+export const newsMoreHeight = buttonHeight;
+
+/**
+ * The quiz's box, in every state: the start screen at its tallest — a two-line title, the
+ * "Sample content" label, the intro (clamped), the number of statements and Start.
+ */
+export const quizHeight = settable(
+  '--mi-quiz-height',
+  sum(
+    space(2),
+    em(2 * 1.375 * 1.25 + 1.375 * 0.5),
+    sum(em(0.875 * (1.5 + 0.2 + 0.75)), px(2)),
+    lines('--mi-quiz-intro-lines', 4, 1.5),
+    em(0.75),
+    em(1.5 + 0.75),
+    buttonHeight,
+  ),
+);
+
+/** From this viewport width the bar is one row (text, then the call to action); below, two. */
+export const BANNER_WIDE_PX = 640;
+export const bannerBarHeight = settable('--mi-banner-bar-height', em(1.2 + 3 + 0.25 + 1.5));
+export const bannerBarWideHeight = settable('--mi-banner-bar-height', em(1.2 + 3));
+/** Height of a card's image. */
+export const BANNER_CARD_IMAGE_EM = 8;
+export const bannerCardHeight = settable(
+  '--mi-banner-card-height',
+  sum(px(2), em(BANNER_CARD_IMAGE_EM), space(2), em(1.25 * 1.25 * 2 + 0.5 + 4.5 + 0.5 + 1.5)),
+);
+export const bannerHeroHeight = settable('--mi-banner-hero-height', em(20));
+/** The rotation controls under the campaigns (with `rotate`). */
+export const bannerControlsHeight = sum(em(0.5), max(px(36), sum(em(0.875 * 1.85), px(4))));
+
+/**
+ * The hub locator is taller than a phone's screen: it holds this much (at least a screen) until
+ * the visitor uses it, and its list grows below — out of sight, so nothing the visitor sees moves.
+ */
+export const hubHeight = settable('--mi-hub-height', em(58));

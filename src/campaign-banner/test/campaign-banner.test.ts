@@ -184,18 +184,47 @@ describe('<mi-campaign-banner>', () => {
       });
     }
 
-    it('holds --mi-banner-min-height while loading', async () => {
-      const el = await render<MiCampaignBanner>(
+    it('is as tall while loading as its layout once shown, and as tall as a partner sets', async () => {
+      for (const layout of ['bar', 'card', 'hero'] as const) {
+        const loading = await render<MiCampaignBanner>(
+          html`<mi-campaign-banner
+            layout=${layout}
+            rotate
+            timeout="3000"
+            src=${fault('hang')}
+          ></mi-campaign-banner>`,
+        );
+        await loading.updateComplete;
+        expect(loading.getAttribute('state')).to.equal('loading');
+        await expect(loading).to.be.accessible();
+        const shown = await settled(
+          await render<MiCampaignBanner>(
+            html`<mi-campaign-banner
+              layout=${layout}
+              rotate
+              lang="es"
+              country="GT"
+              campaign=${layout === 'hero' ? 'es-gt' : ''}
+              src=${fixture('campaigns.json')}
+            ></mi-campaign-banner>`,
+          ),
+        );
+        // Two campaigns with rotate for the bar and card; the hero's one pinned keeps its controls' row.
+        expect(all(shown).length, layout).to.equal(layout === 'hero' ? 1 : 2);
+        const height = shown.getBoundingClientRect().height;
+        expect(height, layout).to.be.greaterThan(60);
+        expect(loading.getBoundingClientRect().height, layout).to.be.closeTo(height, 0.5);
+      }
+      const set = await render<MiCampaignBanner>(
         html`<mi-campaign-banner
-          style="--mi-banner-min-height: 90px"
+          layout="card"
+          style="--mi-banner-card-height: 250px"
           timeout="3000"
           src=${fault('hang')}
         ></mi-campaign-banner>`,
       );
-      await el.updateComplete;
-      expect(el.getAttribute('state')).to.equal('loading');
-      expect(el.getBoundingClientRect().height).to.equal(90);
-      await expect(el).to.be.accessible();
+      await set.updateComplete;
+      expect(set.getBoundingClientRect().height).to.equal(250);
     });
   });
 

@@ -5,6 +5,7 @@ import type { MiHubLocator } from '../hub-locator.js';
 import { distanceKm, filterHubs, fold, indexHubs, openingStatus } from '../hubs.js';
 import { readFeed } from '../../feed/read.js';
 import {
+  fault,
   fixture,
   itHasAccessibleLoadingAndErrorStates,
   resetFeeds,
@@ -362,6 +363,24 @@ describe('<mi-hub-locator>', () => {
     expect(text(card(el, 'santo-domingo')!.querySelector('.place'))).to.equal(
       'Calle de Ejemplo 1 · Santo Domingo · República Dominicana',
     );
+  });
+
+  it('holds its height from loading until the visitor uses it, then fits its list', async () => {
+    const loading = await render<MiHubLocator>(
+      html`<mi-hub-locator timeout="3000" src=${fault('hang')}></mi-hub-locator>`,
+    );
+    await loading.updateComplete;
+    const held = loading.getBoundingClientRect().height;
+    expect(held, 'at least a phone’s screen').to.be.at.least(823);
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator country="GT" src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    expect(el.getBoundingClientRect().height, 'a short list').to.be.closeTo(held, 0.5);
+    await typeInto(el, '#q', 'melchor');
+    expect(names(el)).to.have.length(1);
+    expect(el.getBoundingClientRect().height, 'once searched').to.be.below(held - 100);
   });
 
   it('pages through many hubs instead of rendering them all', async () => {

@@ -291,6 +291,89 @@ describe('<mi-news-feed>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the box of its first page while loading, with fewer items, when empty and on error', async () => {
+      const height = (el: MiNewsFeed) => el.getBoundingClientRect().height;
+      for (const layout of ['list', 'cards'] as const) {
+        const loading = await render<MiNewsFeed>(
+          html`<mi-news-feed
+            layout=${layout}
+            limit="8"
+            timeout="3000"
+            src=${fault('hang')}
+          ></mi-news-feed>`,
+        );
+        await loading.updateComplete;
+        expect(loading.getAttribute('state')).to.equal('loading');
+        const ready = await settled(
+          await render<MiNewsFeed>(
+            html`<mi-news-feed
+              layout=${layout}
+              limit="8"
+              src=${fixture('feed.json')}
+            ></mi-news-feed>`,
+          ),
+        );
+        const fewer = await settled(
+          await render<MiNewsFeed>(
+            html`<mi-news-feed
+              layout=${layout}
+              limit="8"
+              tag="training"
+              src=${fixture('feed.json')}
+            ></mi-news-feed>`,
+          ),
+        );
+        expect($$(fewer, '[part="item"]')).to.have.length(6);
+        const empty = await settled(
+          await render<MiNewsFeed>(
+            html`<mi-news-feed
+              layout=${layout}
+              limit="8"
+              tag="nothing"
+              src=${fixture('feed.json')}
+            ></mi-news-feed>`,
+          ),
+          'empty',
+        );
+        const failed = await settled(
+          await render<MiNewsFeed>(
+            html`<mi-news-feed
+              layout=${layout}
+              limit="8"
+              src=${fault('status/500')}
+            ></mi-news-feed>`,
+          ),
+          'error',
+        );
+        for (const el of [ready, fewer, empty, failed])
+          expect(height(el), `${layout}, ${el.state}`).to.be.closeTo(height(loading), 0.5);
+        await expect(fewer).to.be.accessible();
+        await expect(empty).to.be.accessible();
+      }
+    });
+
+    it('gives every item the same height, whatever the length of its texts', async () => {
+      const el = await settled(
+        await render<MiNewsFeed>(
+          html`<mi-news-feed
+            limit="2"
+            style="width: 320px"
+            src=${fixture('long-texts.json')}
+          ></mi-news-feed>`,
+        ),
+      );
+      const items = $$(el, '[part="item"]');
+      const short = await settled(
+        await render<MiNewsFeed>(html`<mi-news-feed src=${fixture('feed.json')}></mi-news-feed>`),
+      );
+      const heights = [...items, $(short, '[part="item"]')!].map(
+        (i) => i.getBoundingClientRect().height,
+      );
+      expect(new Set(heights).size, String(heights)).to.equal(1);
+      const title = items[0].querySelector<HTMLElement>('.clamp')!;
+      expect(title.scrollHeight, 'the long title is cut').to.be.greaterThan(title.clientHeight);
+    });
+
     it('is empty when no item has the tag', async () => {
       const el = await settled(
         await render<MiNewsFeed>(

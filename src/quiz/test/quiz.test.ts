@@ -6,6 +6,7 @@ import type { MiQuiz } from '../quiz.js';
 import { restoreProgress, saveProgress } from '../progress.js';
 import type { Quiz } from '../../feed/schema.js';
 import {
+  fault,
   fixture,
   itHasAccessibleLoadingAndErrorStates,
   resetFeeds,
@@ -188,6 +189,21 @@ describe('<mi-quiz>', () => {
       await el.updateComplete;
       expect(text(el, '[part="score"]')).to.equal('1 of 3');
       await expect(el).to.be.accessible();
+    }
+  });
+
+  it('is as tall while loading as its start screen, whatever the length of its texts', async () => {
+    const height = (el: MiQuiz) => el.getBoundingClientRect().height;
+    const loading = await render<MiQuiz>(
+      html`<mi-quiz style="width: 320px" timeout="3000" src=${fault('hang')}></mi-quiz>`,
+    );
+    await loading.updateComplete;
+    expect(loading.getAttribute('state')).to.equal('loading');
+    for (const feed of ['quiz.json', 'long-texts.json', 'quiz-bare.json']) {
+      const el = await settled(
+        await render<MiQuiz>(html`<mi-quiz style="width: 320px" src=${fixture(feed)}></mi-quiz>`),
+      );
+      expect(height(el), feed).to.be.closeTo(height(loading), 0.5);
     }
   });
 
