@@ -4,6 +4,7 @@
  *
  *   mi-feed validate <file-or-url>            every problem, and what each widget would show
  *   mi-feed hubs-from-csv <file.csv> [--out]  a spreadsheet of hubs → GeoJSON for the feed
+ *   mi-feed split <feed> --out <dir>          a big feed's hubs → one file per country
  *
  * `main` runs one command line and returns its exit code; `bin/mi-feed.js` is the shim that
  * hands it `process.argv` and the process's streams. Commands are loaded when they run.
@@ -12,21 +13,24 @@ import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 import { escapeControl, EXIT, UsageError, writeLine, type ExitCode, type Io } from './io.js';
 
-const INTRO = `mi-feed — check a Migration Info Widgets feed, and build its hubs from a spreadsheet`;
+const INTRO = `mi-feed — check a Migration Info Widgets feed, build its hubs from a spreadsheet,
+and split them into a file per country`;
 
 const CSV_USAGE = 'mi-feed hubs-from-csv <file.csv> [--out <file.geojson>] [--lang <tag>]';
 
 const EXIT_CODES = `Exit codes:
   0  no problems (validate); every row and value written, some perhaps in their normal
-     form, e.g. a phone without its spaces (hubs-from-csv)
+     form, e.g. a phone without its spaces (hubs-from-csv); the hub files and the feed
+     written (split)
   1  problems: a value normalized, a field or an entry dropped (validate); a row or a value
      left out (hubs-from-csv)
   2  a document the widgets cannot use (not JSON, not a feed), input that cannot be read
      (missing, a directory, over --max-size, a network error or timeout, not UTF-8), a sheet
-     without the required columns, an --out that cannot be written, or a usage error
+     without the required columns, a feed with no hubs of its own to split (already split),
+     an --out that cannot be written, or a usage error
 `;
 
-async function help(command?: 'validate' | 'hubs-from-csv'): Promise<string> {
+async function help(command?: Command): Promise<string> {
   const usage = (...lines: string[]) => `Usage:\n${lines.map((l) => `  ${l}\n`).join('')}`;
   const section = (text: string) => `${text.trimEnd()}\n`;
   // Only the module whose help is asked for: a command's help works even if the other cannot load.
@@ -34,16 +38,22 @@ async function help(command?: 'validate' | 'hubs-from-csv'): Promise<string> {
     const { VALIDATE_HELP, VALIDATE_USAGE } = await import('./validate.js');
     return [usage(VALIDATE_USAGE), section(VALIDATE_HELP), EXIT_CODES].join('\n');
   }
+  if (command === 'split') {
+    const { SPLIT_HELP, SPLIT_USAGE } = await import('./split.js');
+    return [usage(SPLIT_USAGE), section(SPLIT_HELP), EXIT_CODES].join('\n');
+  }
   const { CSV_HELP } = await import('./hubs-from-csv.js');
   if (command === 'hubs-from-csv') {
     return [usage(CSV_USAGE), section(CSV_HELP), EXIT_CODES].join('\n');
   }
   const { VALIDATE_HELP, VALIDATE_USAGE } = await import('./validate.js');
+  const { SPLIT_HELP, SPLIT_USAGE } = await import('./split.js');
   return [
     `${INTRO}\n`,
-    usage(VALIDATE_USAGE, CSV_USAGE, 'mi-feed --help | --version'),
+    usage(VALIDATE_USAGE, CSV_USAGE, SPLIT_USAGE, 'mi-feed --help | --version'),
     section(VALIDATE_HELP),
     section(CSV_HELP),
+    section(SPLIT_HELP),
     EXIT_CODES,
   ].join('\n');
 }
@@ -55,7 +65,7 @@ async function version(): Promise<string> {
   return pkg.version;
 }
 
-const COMMANDS = ['validate', 'hubs-from-csv'] as const;
+const COMMANDS = ['validate', 'hubs-from-csv', 'split'] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (word: string): word is Command => (COMMANDS as readonly string[]).includes(word);
 
@@ -95,6 +105,10 @@ async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   if (command === 'validate') {
     const { validate } = await import('./validate.js');
     return validate(args, io);
+  }
+  if (command === 'split') {
+    const { split } = await import('./split.js');
+    return split(args, io);
   }
   const { hubsFromCsv } = await import('./hubs-from-csv.js');
   return hubsFromCsv(args, io);

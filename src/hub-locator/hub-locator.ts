@@ -9,6 +9,7 @@ import {
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Feed, Hub } from '../feed/schema.js';
+import type { Problem } from '../feed/problems.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { MiElement } from '../shared/mi-element.js';
@@ -23,6 +24,7 @@ import {
   type IndexedHub,
 } from './hubs.js';
 import { hubLocatorStyles } from './hub-locator.styles.js';
+import { HubPartsController } from './parts.js';
 import type { HubMap } from './hub-map.js';
 
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
@@ -119,7 +121,12 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   static override styles = [...MiElement.styles, hubLocatorStyles];
 
   protected readonly feedSection = 'hubs';
+  /** Hubs the feed keeps in files of their own, fetched as the filter needs them. */
+  private readonly parts = new HubPartsController(this, () => ({ timeout: this.timeout }));
   private indexed?: {
+    /** What the index was made from: the feed's own hubs and the parts that had arrived. */
+    feedHubs: readonly Hub[];
+    source: string;
     hubs: readonly Hub[];
     preferences: string[];
     index: IndexedHub[];
@@ -174,6 +181,9 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('country') || changed.has('service')) this.shown = PAGE;
+    // Hubs kept in files of their own: the country shown first, the rest when it widens.
+    const parts = this.currentResult?.feed.hubParts;
+    if (parts?.length) this.parts.want(parts, this.country);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -248,16 +258,48 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     }
   }
 
+  /** What the reader found wrong in the hubs: the feed's, and the files of hubs that arrived. */
+  override get problems(): readonly Problem[] {
+    return [...super.problems, ...this.parts.problems()];
+  }
+
+  protected override partPending(feed: Feed): boolean {
+    return this.parts.waiting(feed.hubParts, this.country);
+  }
+
+  protected override partError(feed: Feed): unknown {
+    return this.parts.error(feed.hubParts, this.country);
+  }
+
+  protected override handleRetry(): void {
+    this.parts.retry();
+    super.handleRetry();
+  }
+
   protected select(feed: Feed): IndexedHub[] | undefined {
-    if (!feed.hubs.length) return undefined;
+    const parts = this.parts.hubs();
+    const hubs = parts.hubs.length ? [...feed.hubs, ...parts.hubs] : feed.hubs;
+    if (!hubs.length) return undefined;
     const prefs = this.locale.preferences;
-    if (this.indexed?.hubs !== feed.hubs || this.indexed.preferences !== prefs) {
+    const source = `${parts.generation}`;
+    if (
+      this.indexed?.feedHubs !== feed.hubs ||
+      this.indexed.source !== source ||
+      this.indexed.preferences !== prefs
+    ) {
       this.indexed = {
-        hubs: feed.hubs,
+        feedHubs: feed.hubs,
+        source,
+        hubs,
         preferences: prefs,
-        index: indexHubs(feed.hubs, prefs),
-        countries: [...new Set(feed.hubs.flatMap((h) => h.country ?? []))],
-        services: [...new Set(feed.hubs.flatMap((h) => h.services ?? []))],
+        index: indexHubs(hubs, prefs),
+        countries: [
+          ...new Set([
+            ...hubs.flatMap((h) => h.country ?? []),
+            ...feed.hubParts.flatMap((p) => (p.country && p.country !== 'other' ? p.country : [])),
+          ]),
+        ],
+        services: [...new Set(hubs.flatMap((h) => h.services ?? []))],
       };
     }
     return this.indexed.index;

@@ -162,6 +162,16 @@ export abstract class MiElement<View> extends LitElement {
     return this.feedTask.status === TaskStatus.COMPLETE ? this.feedTask.value : this.cached;
   }
 
+  /** A part of the feed in a file of its own (hubs by country) is still on its way. */
+  protected partPending(_feed: Feed): boolean {
+    return false;
+  }
+
+  /** Why the parts of the feed this widget needs could not be had, if none could. */
+  protected partError(_feed: Feed): unknown {
+    return undefined;
+  }
+
   /** What of the feed this widget shows; `undefined` (or an empty list) means `empty`. */
   protected abstract select(feed: Feed): View | undefined;
   protected abstract renderReady(view: View, result: FeedResult): unknown;
@@ -206,6 +216,10 @@ export abstract class MiElement<View> extends LitElement {
     if (!this.locale.ready || (!result && !failed))
       return this.setState('loading', this.renderLoading());
     if (!result) return this.setState('error', this.renderError(this.feedTask.error));
+    if (empty && this.partPending(result.feed))
+      return this.setState('loading', this.renderLoading());
+    const partError = empty ? this.partError(result.feed) : undefined;
+    if (partError) return this.setState('error', this.renderError(partError));
     if (empty)
       return this.setState(
         'empty',

@@ -2,6 +2,7 @@ import { expect, fixture as render, html, oneEvent, waitUntil } from '@open-wc/t
 import sinon from 'sinon';
 import '../mi-hub-locator.js';
 import type { MiHubLocator } from '../hub-locator.js';
+import type { MiElement } from '../../shared/mi-element.js';
 import { distanceKm, filterHubs, fold, indexHubs, openingStatus } from '../hubs.js';
 import { readFeed } from '../../feed/read.js';
 import {
@@ -534,5 +535,71 @@ describe('<mi-hub-locator>', () => {
         delete (navigator as { connection?: unknown }).connection;
       }
     });
+  });
+});
+
+describe('<mi-hub-locator> on a feed split by country (mi-feed split)', () => {
+  beforeEach(() => {
+    resetFeeds();
+    document.documentElement.lang = 'en';
+  });
+  const files = (urls: string[]) =>
+    urls.map((u) => new URL(u).pathname.replace('/test/fixtures/split/', ''));
+
+  it('fetches its country’s file first, the others only when the visitor widens the filter', async () => {
+    const src = new URL('/test/fixtures/split/feed.json', location.href).href;
+    await watchFetch(async ({ urls }) => {
+      const el = await settled(
+        await render<MiHubLocator>(html`<mi-hub-locator country="GT" src=${src}></mi-hub-locator>`),
+      );
+      expect(files(urls)).to.deep.equal(['feed.json', 'hubs/gt.geojson']);
+      expect(names(el)).to.deep.equal(['Centro Guatemala', 'Centro Flores']);
+      // Mexico is a choice before its file has come: the feed names it.
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#country')!;
+      expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'GT', 'MX']);
+      await expect(el).to.be.accessible();
+
+      select.value = '';
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => names(el).length === 3, `names: ${names(el)}`);
+      expect(files(urls)).to.deep.equal(['feed.json', 'hubs/gt.geojson', 'hubs/mx.geojson']);
+      expect(el.problems).to.deep.equal([]);
+    });
+  });
+
+  it('a page of news on the same feed fetches no hubs at all', async () => {
+    await import('../../news-feed/mi-news-feed.js');
+    const src = new URL('/test/fixtures/split/feed.json', location.href).href;
+    await watchFetch(async ({ urls }) => {
+      const el = await settled(
+        await render<MiElement<unknown>>(html`<mi-news-feed src=${src}></mi-news-feed>`),
+      );
+      expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(1);
+      expect(files(urls)).to.deep.equal(['feed.json']);
+    });
+  });
+
+  it('a country’s file that cannot be had: the error and Retry', async () => {
+    const broken = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [],
+      _migration_info: { hubs: { GT: '/test/fixtures/split/hubs/missing.geojson' } },
+    };
+    const src = new URL(`/served-split-${Date.now()}.json`, location.href).href;
+    const original = window.fetch;
+    window.fetch = async (input, init) =>
+      String(input) === src ? new Response(JSON.stringify(broken)) : original(input, init);
+    sinon.stub(console, 'error');
+    try {
+      const el = await render<MiHubLocator>(
+        html`<mi-hub-locator country="GT" src=${src}></mi-hub-locator>`,
+      );
+      await settled(el, 'error');
+      expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.exist;
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = original;
+      sinon.restore();
+    }
   });
 });
