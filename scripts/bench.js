@@ -46,9 +46,11 @@ import {
   openPage,
   setCpu,
 } from './bench/browser.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { manyHubs, manyItems } from './bench/data.js';
 import { installKeystrokeTimer, shownList, typeTimed } from './bench/keystrokes.js';
-import { WIDGET_TAGS, feedMeta, loaderTag, partnerPage } from './bench/pages.js';
+import { WIDGET_TAGS, feedMeta, loaderTag, partnerPage, reserveStyle } from './bench/pages.js';
 import { kb, markdownTable, mb, median, ms, p95, ratio, row } from './bench/report.js';
 import { serveBench, snapshot } from './bench/server.js';
 
@@ -78,7 +80,9 @@ const WIDGETS = {
 const CLS_PAGES = [
   ...WIDGET_TAGS.map((tag) => ({ name: `${WIDGETS[tag].label} alone`, tags: [tag] })),
   { name: 'all four', tags: WIDGET_TAGS },
-].map((page, i) => ({ ...page, path: `/cls-${i}.html` }));
+  // The snippet without its reserve rules, as before issue 12: what they are worth.
+  { name: 'all four, no reserve', tags: WIDGET_TAGS, reserve: false },
+].map((page, i) => ({ reserve: true, ...page, path: `/cls-${i}.html` }));
 
 /**
  * Section 3's variants of the loader's script tag. A variant with `needs` is measured only when
@@ -106,19 +110,22 @@ const max = (values) => (values.length ? Math.max(...values) : 0);
 function routes() {
   const page = (body) => ({ type: 'text/html; charset=utf-8', body });
   const json = (value) => ({ type: 'application/json', body: JSON.stringify(value) });
-  const widgetsPage = (tags) =>
+  // The README's snippet holds each widget's box before the script loads: the same rules as
+  // dist/mi-widgets.css, inline in the page's head.
+  const reserve = reserveStyle(readFileSync(join(ROOT, 'dist/mi-widgets.css'), 'utf8'));
+  const widgetsPage = (tags, withReserve) =>
     partnerPage({
-      head: `${feedMeta(DEMO_FEED)}\n${loaderTag()}`,
+      head: `${withReserve ? reserve : ''}\n${feedMeta(DEMO_FEED)}\n${loaderTag()}`,
       widgets: tags.map((tag) => WIDGETS[tag].html).join('\n'),
     });
   return {
-    ...Object.fromEntries(CLS_PAGES.map((p) => [p.path, page(widgetsPage(p.tags))])),
+    ...Object.fromEntries(CLS_PAGES.map((p) => [p.path, page(widgetsPage(p.tags, p.reserve))])),
     ...Object.fromEntries(
       LOADER_VARIANTS.map((v, i) => [
         `/slow3g-${i}.html`,
         page(
           partnerPage({
-            head: loaderTag(v.attributes),
+            head: `${reserve}\n${loaderTag(v.attributes)}`,
             widgets: `<mi-news-feed src="${DEMO_FEED}"></mi-news-feed>`,
           }),
         ),

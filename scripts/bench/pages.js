@@ -102,5 +102,8 @@ ${ARTICLE}
 export const loaderTag = (attributes = '') =>
   `<script type="module" src="/dist/mi-widgets.js"${attributes}></script>`;
 
+/** The README's snippet's reserve rules (what dist/mi-widgets.css holds), inline. */
+export const reserveStyle = (css) => `<style>${css}</style>`;
+
 /** The page-level feed, as the README's snippet sets it. */
 export const feedMeta = (url) => `<meta name="mi-widgets:feed" content="${url}">`;
