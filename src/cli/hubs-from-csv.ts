@@ -33,7 +33,7 @@ import {
 } from './csv-records.js';
 import { q, rowToFeature, type NoteKind, type RawFeature, type RowNote } from './csv-row.js';
 import { HXL_RULES, isHashtagRow, ruleText } from './hxl.js';
-import { escapeControl, EXIT, UsageError, type ExitCode, type Io } from './io.js';
+import { escapeControl, EXIT, plural, UsageError, type ExitCode, type Io } from './io.js';
 
 /** The HXL part of the help: each hub column and the hashtags that fill it, from {@link HXL_RULES}. */
 function hxlTable(): string {
@@ -122,9 +122,6 @@ const BROKEN_ROW: Record<CsvError, string> = {
     'a value has a " inside but is not quoted as a whole: put the value in quotes and double its quotes ("")',
   TooLong: `a value is longer than ${MAX_VALUE.toLocaleString('en')} characters`,
 };
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 const WRAP_START = '{\n  "f": [\n'.length;
 const WRAP_END = '\n  ]\n}'.length;

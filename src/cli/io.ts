@@ -42,6 +42,10 @@ export function escapeControl(text: string): string {
   );
 }
 
+/** `1 hub`, `50,000 hubs`: a count with its noun, grouped by thousands. */
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 /** Write a line (escaped by the caller where it holds outside text). */
 export function writeLine(stream: Writable, line = ''): void {
   stream.write(`${line}\n`);

@@ -26,7 +26,15 @@ import {
   parseTimeout,
   readInput,
 } from './input.js';
-import { escapeControl, EXIT, UsageError, writeLine, type ExitCode, type Io } from './io.js';
+import {
+  escapeControl,
+  EXIT,
+  plural,
+  UsageError,
+  writeLine,
+  type ExitCode,
+  type Io,
+} from './io.js';
 
 export const SPLIT_USAGE =
   'mi-feed split <feed-file-or-url> --out <dir> [--pretty] [--max-size <size>] [--timeout <time>]';
@@ -89,8 +97,6 @@ interface Pending {
   text: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const kb = (bytes: number) =>
   `${(bytes / 1024).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KB`;
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');

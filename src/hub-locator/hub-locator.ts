@@ -126,7 +126,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   private indexed?: {
     /** What the index was made from: the feed's own hubs and the parts that had arrived. */
     feedHubs: readonly Hub[];
-    source: string;
+    generation: number;
     hubs: readonly Hub[];
     preferences: string[];
     index: IndexedHub[];
@@ -281,15 +281,14 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     const hubs = parts.hubs.length ? [...feed.hubs, ...parts.hubs] : feed.hubs;
     if (!hubs.length) return undefined;
     const prefs = this.locale.preferences;
-    const source = `${parts.generation}`;
     if (
       this.indexed?.feedHubs !== feed.hubs ||
-      this.indexed.source !== source ||
+      this.indexed.generation !== parts.generation ||
       this.indexed.preferences !== prefs
     ) {
       this.indexed = {
         feedHubs: feed.hubs,
-        source,
+        generation: parts.generation,
         hubs,
         preferences: prefs,
         index: indexHubs(hubs, prefs),
