@@ -46,6 +46,9 @@ function widgetPreloads(): Plugin {
       for (const chunk of chunks.values())
         if (/^(es|fr|pt)$/.test(chunk.name) && chunk.isDynamicEntry)
           locales[chunk.name] = `./${chunk.fileName}`;
+      // The feed reader's worker (src/feed/parse-worker.ts), emitted as a file of its own.
+      const reader = Object.keys(bundle).find((f) => /(^|\/)parse-worker-[\w-]+\.js$/.test(f));
+      if (!reader) this.error('the feed reader’s worker is not in the bundle');
       for (const entry of chunks.values()) {
         if (!entry.isEntry || !USES.test(entry.code)) continue;
         const widgets: Record<string, string[]> = {};
@@ -56,7 +59,8 @@ function widgetPreloads(): Plugin {
         }
         if (!Object.keys(widgets).length) this.error(`${entry.fileName}: no widget chunks found`);
         // On a line of its own, so the source map only moves down one line.
-        entry.code = `const MI_PRELOADS=${JSON.stringify({ widgets, locales })};\n${entry.code}`;
+        const preloads = { widgets, locales, reader: `./${reader}` };
+        entry.code = `const MI_PRELOADS=${JSON.stringify(preloads)};\n${entry.code}`;
         const map = bundle[`${entry.fileName}.map`];
         if (map?.type === 'asset' && typeof map.source === 'string') {
           const json = JSON.parse(map.source) as { mappings: string };
@@ -158,6 +162,9 @@ export default defineConfig({
               // worker can start, from a lazy chunk of its own.
               test: /src[\\/](shared[\\/](?!sanitize)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
             },
+            // How feed values are written, and what a hub search looks in: the hub locator's,
+            // and the main-thread reader's where no worker can start.
+            { name: 'forms', test: /src[\\/]feed[\\/](forms|search)\./ },
           ],
         },
       },

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 /** [pattern, budget in gzipped bytes, what it is] */
 const budgets = [
-  [/^mi-widgets\.js$/, 1.5 * KB, 'loader (the script tag)'],
+  // 1.75: it starts the feed reader's worker too (one 2 s round trip less on slow 3G).
+  [/^mi-widgets\.js$/, 1.75 * KB, 'loader (the script tag)'],
   // 2 KB before it held the widget's box until its code had loaded (src/embed/reserve.ts).
   [/^embed\.js$/, 2.5 * KB, 'iframe mode: the page’s script (loader included)'],
   [/^mi-embed-resize\.js$/, 1 * KB, 'iframe mode: optional resize script for the parent page'],
@@ -24,7 +25,7 @@ const budgets = [
   [
     /^chunks\/forms-/,
     1.5 * KB,
-    'how feed values are written (phones, countries, days), for the hub locator',
+    'how feed values are written (phones, countries, days), and hub search texts',
   ],
   [/^chunks\/report-/, 1 * KB, 'the console group on a feed’s problems, only when it has some'],
   [/^chunks\/mi-news-feed-/, 4 * KB, 'news feed'],

@@ -86,6 +86,14 @@ describe('dist/mi-widgets.js', () => {
         feedCalls.push([String(url), !!customElements.get('mi-campaign-banner')]);
         return original(url, init);
       };
+      window.workers = [];
+      const OriginalWorker = window.Worker;
+      window.Worker = class extends OriginalWorker {
+        constructor(url, options) {
+          super(url, options);
+          workers.push([new URL(String(url)).pathname, !!customElements.get('mi-campaign-banner')]);
+        }
+      };
     </script>`;
     const frame = partnerPage(
       '',
@@ -111,6 +119,11 @@ describe('dist/mi-widgets.js', () => {
     // Started with the tag, not after the code: while the widget was not even defined yet.
     const calls = (frame.contentWindow as unknown as { feedCalls: [string, boolean][] }).feedCalls;
     expect(calls.filter(([url]) => url === src)).to.deep.equal([[src, false]]);
+    // The feed reader's worker too, once: the client took the loader's.
+    const workers = (frame.contentWindow as unknown as { workers: [string, boolean][] }).workers;
+    expect(workers).to.have.length(1);
+    expect(workers[0][0]).to.match(/^\/dist\/assets\/parse-worker-[\w-]+\.js$/);
+    expect(workers[0][1], 'started before the widget was defined').to.equal(false);
     frame.remove();
   });
 

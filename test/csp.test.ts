@@ -109,6 +109,26 @@ describe('on a hostile host page', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('reads the feed on the main thread where the page’s CSP refuses the reader’s worker', async () => {
+    const { doc, violations, errors } = await hostilePage(
+      `<mi-news-feed src="${fixture('feed.json')}"></mi-news-feed>
+       <mi-hub-locator src="${fixture('../../demo/feed.json')}"></mi-hub-locator>`,
+      { csp: `${CSP}; worker-src 'none'` },
+    );
+    const widgets = [...doc.querySelectorAll('mi-news-feed, mi-hub-locator')];
+    await waitUntil(
+      () => widgets.every((w) => w.getAttribute('state') === 'ready'),
+      'the widgets never became ready without their worker',
+      { timeout: 5000 },
+    );
+    expect(violations.length, 'the worker was refused').to.be.greaterThan(0);
+    expect(
+      violations.every((v) => v.includes('worker-src')),
+      violations.join('\n'),
+    ).to.be.true;
+    expect(errors).to.deep.equal([]);
+  });
+
   it('follows a right-to-left page', async () => {
     const { doc, errors } = await hostilePage(
       `<mi-news-feed src="${fixture('feed.json')}"></mi-news-feed>`,

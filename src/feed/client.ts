@@ -11,7 +11,7 @@
  * - The webmaster is told once per feed, in one collapsed console group, what the reader
  *   dropped or normalized, and which command lists it all.
  */
-import type { Feed } from './schema.js';
+import type { Feed, Hub } from './schema.js';
 import type { ParseOutcome } from './parse.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
 import type { Problem } from './problems.js';
@@ -133,8 +133,46 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** The feed reader's worker, started on first use; `null` where none can start. */
 let worker: Worker | null | undefined;
-const waiting = new Map<number, (outcome: ParseOutcome | undefined) => void>();
+/** Each answer the worker owes: what came so far, how many messages are still to come. */
+interface Answer {
+  done: (outcome: ParseOutcome | undefined) => void;
+  outcome?: ParseOutcome;
+  more: number;
+}
+const waiting = new Map<number, Answer>();
 let nextId = 0;
+
+/** The search text the feed reader computed for each hub it read (see search.ts). */
+const searchTexts = new WeakMap<Hub, string>();
+
+/** What a search looks in for this hub, when the feed reader computed it (every hub it read). */
+export function knownSearchText(hub: Hub): string | undefined {
+  return searchTexts.get(hub);
+}
+
+function keepSearchTexts(hubs: readonly Hub[], texts: readonly string[]): void {
+  hubs.forEach((hub, i) => searchTexts.set(hub, texts[i]));
+}
+
+/** One message of the worker's: an outcome, or more of its hubs (parse-worker.ts). */
+function receive(data: ParseResponse): void {
+  const answer = waiting.get(data.id);
+  if (!answer) return;
+  if ('outcome' in data) {
+    answer.outcome = data.outcome;
+    answer.more = data.more;
+  } else if (answer.outcome?.ok && answer.outcome.feed) {
+    answer.outcome.feed.hubs.push(...data.hubs);
+    answer.outcome.hubSearch.push(...data.hubSearch);
+    answer.more--;
+  }
+  if (answer.outcome && answer.more === 0) {
+    waiting.delete(data.id);
+    // In a task of its own: what the widgets do with the feed is not added to this one.
+    const { done, outcome } = answer;
+    setTimeout(() => done(outcome));
+  }
+}
 
 interface TrustedTypePolicy {
   createScriptURL(url: string): string;
@@ -153,12 +191,15 @@ function trustedWorkerUrl(url: URL): string {
     }
   ).trustedTypes;
   if (!tt) return url.href;
-  workerPolicy ??= tt.createPolicy('mi-widgets-worker', {
-    createScriptURL: (href: string) => {
-      if (href !== url.href) throw new TypeError(`mi-widgets-worker: not the feed reader: ${href}`);
-      return href;
-    },
-  });
+  workerPolicy ??=
+    earlyReader()?.policy ??
+    tt.createPolicy('mi-widgets-worker', {
+      createScriptURL: (href: string) => {
+        if (href !== url.href)
+          throw new TypeError(`mi-widgets-worker: not the feed reader: ${href}`);
+        return href;
+      },
+    });
   return workerPolicy.createScriptURL(url.href);
 }
 
@@ -172,24 +213,45 @@ const TrustedWorker =
         }
       };
 
+/** Where the loader keeps the worker it started the moment it saw a widget's tag (src/loader.ts). */
+const EARLY_READER = Symbol.for('mi-widgets:early-reader');
+
+interface EarlyReader {
+  worker?: Worker;
+  failed: boolean;
+  /** The `mi-widgets-worker` policy, when the loader created it. */
+  policy?: TrustedTypePolicy;
+}
+
+const earlyReader = () =>
+  (globalThis as unknown as Record<symbol, EarlyReader | undefined>)[EARLY_READER];
+
+/** The worker the loader started, if it did and it has not failed; from now on it is ours. */
+function takeEarlyReader(): Worker | undefined {
+  const early = earlyReader();
+  if (!early?.worker || early.failed) return undefined;
+  const taken = early.worker;
+  early.worker = undefined;
+  return taken;
+}
+
 function readerWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     // Written `new Worker(new URL(…, import.meta.url))` so that the build finds the worker and
     // bundles it; the `Worker` here is the one that passes its URL through the policy.
     const Worker = TrustedWorker!;
-    worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
-      type: 'module',
-      name: 'mi-widgets feed reader',
-    });
-    worker.addEventListener('message', (event: MessageEvent<ParseResponse>) => {
-      waiting.get(event.data.id)?.(event.data.outcome);
-      waiting.delete(event.data.id);
-    });
+    worker =
+      takeEarlyReader() ??
+      new Worker(new URL('./parse-worker.js', import.meta.url), {
+        type: 'module',
+        name: 'mi-widgets feed reader',
+      });
+    worker.addEventListener('message', (event: MessageEvent<ParseResponse>) => receive(event.data));
     // It could not start (refused by the page's CSP, a network error): read on the main thread.
     worker.addEventListener('error', () => {
       worker = null;
-      for (const done of waiting.values()) done(undefined);
+      for (const answer of waiting.values()) answer.done(undefined);
       waiting.clear();
     });
   } catch {
@@ -210,14 +272,18 @@ const onMainThread = (body: ArrayBuffer | string, url: string): Promise<ParseOut
  * 83 KB demo feed took 150 ms and more of a 4× throttled CPU; 10,000 hubs, 2.8 s); on the main
  * thread where no worker can start.
  */
-function parseOffThread(body: ArrayBuffer | string, url: string): Promise<ParseOutcome> {
+async function parseOffThread(body: ArrayBuffer | string, url: string): Promise<ParseOutcome> {
   const reader = readerWorker();
-  if (!reader) return onMainThread(body, url);
-  return new Promise((resolve) => {
-    const id = nextId++;
-    waiting.set(id, (outcome) => resolve(outcome ?? onMainThread(body, url)));
-    reader.postMessage({ id, url, body } satisfies ParseRequest);
-  });
+  const outcome = reader
+    ? await new Promise<ParseOutcome>((resolve) => {
+        const id = nextId++;
+        const done = (outcome?: ParseOutcome) => resolve(outcome ?? onMainThread(body, url));
+        waiting.set(id, { done, more: 0 });
+        reader.postMessage({ id, url, body } satisfies ParseRequest);
+      })
+    : await onMainThread(body, url);
+  if (outcome.ok && outcome.feed) keepSearchTexts(outcome.feed.hubs, outcome.hubSearch);
+  return outcome;
 }
 
 async function request(url: string, signal: AbortSignal): Promise<FeedResult> {

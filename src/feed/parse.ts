@@ -5,9 +5,11 @@
  * Trusted Types without a policy for it). Framework-free.
  */
 import { readFeed, type ReadResult } from './read.js';
+import { hubSearchText } from './search.js';
 
 export type ParseOutcome =
-  | ({ ok: true } & ReadResult)
+  /** `hubSearch`: each hub's {@link hubSearchText}, in the order of `feed.hubs`. */
+  | ({ ok: true; hubSearch: string[] } & ReadResult)
   /** Not JSON; `html` when it looks like a web page (a login or maintenance page). */
   | { ok: false; html: boolean };
 
@@ -19,5 +21,6 @@ export function parseFeed(body: ArrayBuffer | string, url: string): ParseOutcome
   } catch {
     return { ok: false, html: /^\s*</.test(text) };
   }
-  return { ok: true, ...readFeed(raw, url) };
+  const read = readFeed(raw, url);
+  return { ok: true, ...read, hubSearch: read.feed?.hubs.map(hubSearchText) ?? [] };
 }

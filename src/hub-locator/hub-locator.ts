@@ -128,7 +128,6 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     feedHubs: readonly Hub[];
     generation: number;
     hubs: readonly Hub[];
-    preferences: string[];
     index: IndexedHub[];
     /** The countries and services the hubs have, for the filters. */
     countries: string[];
@@ -280,18 +279,12 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     const parts = this.parts.hubs();
     const hubs = parts.hubs.length ? [...feed.hubs, ...parts.hubs] : feed.hubs;
     if (!hubs.length) return undefined;
-    const prefs = this.locale.preferences;
-    if (
-      this.indexed?.feedHubs !== feed.hubs ||
-      this.indexed.generation !== parts.generation ||
-      this.indexed.preferences !== prefs
-    ) {
+    if (this.indexed?.feedHubs !== feed.hubs || this.indexed.generation !== parts.generation) {
       this.indexed = {
         feedHubs: feed.hubs,
         generation: parts.generation,
         hubs,
-        preferences: prefs,
-        index: indexHubs(hubs, prefs),
+        index: indexHubs(hubs),
         countries: [
           ...new Set([
             ...hubs.flatMap((h) => h.country ?? []),

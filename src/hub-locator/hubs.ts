@@ -1,7 +1,8 @@
 /** What the hub locator computes from hubs: search, filters, opening status, distance. Framework-free. */
 import { DAYS, fold } from '../feed/forms.js';
 import type { Hub } from '../feed/schema.js';
-import { pickText } from '../feed/text.js';
+import { knownSearchText } from '../feed/client.js';
+import { hubSearchText } from '../feed/search.js';
 
 export type Day = (typeof DAYS)[number];
 
@@ -15,21 +16,9 @@ export interface IndexedHub {
   text: string;
 }
 
-export function indexHubs(hubs: readonly Hub[], preferences: readonly string[]): IndexedHub[] {
-  return hubs.map((hub) => ({
-    hub,
-    text: fold(
-      [hub.name, hub.organization, hub.locality, hub.address]
-        .flatMap((t) =>
-          t === undefined
-            ? []
-            : typeof t === 'string'
-              ? [t]
-              : [pickText(t, preferences), ...Object.values(t)],
-        )
-        .join(' '),
-    ),
-  }));
+/** The hubs with their search texts: the feed reader's where it computed them (all it read). */
+export function indexHubs(hubs: readonly Hub[]): IndexedHub[] {
+  return hubs.map((hub) => ({ hub, text: knownSearchText(hub) ?? hubSearchText(hub) }));
 }
 
 export interface HubFilter {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed, type ParseOutcome } from '../../src/feed/parse.js';
 import type { ParseResponse } from '../../src/feed/parse-worker.js';
-import { loadFeed } from '../../src/feed/client.js';
+import { knownSearchText, loadFeed } from '../../src/feed/client.js';
+import { hubSearchText } from '../../src/feed/search.js';
 import { resetFeeds } from '../helpers.js';
 
 const BASE = 'https://feeds.example.org/mi/feed.json';
@@ -28,7 +29,7 @@ describe('the feed reader’s worker', () => {
     const inWorker = (id: number, bytes: ArrayBuffer) =>
       new Promise<ParseOutcome>((resolve) => {
         const listen = (event: MessageEvent<ParseResponse>) => {
-          if (event.data.id !== id) return;
+          if (event.data.id !== id || !('outcome' in event.data)) return;
           worker.removeEventListener('message', listen);
           resolve(event.data.outcome);
         };
@@ -41,6 +42,62 @@ describe('the feed reader’s worker', () => {
         const direct = parseFeed(bytes, BASE);
         expect(await inWorker(id, bytes), path).to.deep.equal(direct);
       }
+    } finally {
+      worker.terminate();
+    }
+  });
+
+  it('sends the hubs of a big feed a thousand at a time, each message unpacked in a task of its own', async () => {
+    const demo = await (await fetch('/demo/feed.json')).json();
+    const features = demo._migration_info.hubs.features;
+    const text = JSON.stringify({
+      ...demo,
+      _migration_info: {
+        hubs: {
+          type: 'FeatureCollection',
+          features: Array.from({ length: 2500 }, (_, i) => ({
+            ...features[i % features.length],
+            id: `h${i}`,
+          })),
+        },
+      },
+    });
+    const worker = new Worker(new URL('../../src/feed/parse-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    try {
+      const messages: ParseResponse[] = [];
+      await new Promise<void>((resolve) => {
+        worker.addEventListener('message', (event: MessageEvent<ParseResponse>) => {
+          messages.push(event.data);
+          if (messages.length === 5) resolve();
+        });
+        worker.postMessage({ id: 7, url: BASE, body: text });
+      });
+      const [first, ...rest] = messages;
+      if (!('outcome' in first) || !first.outcome.ok) throw new Error('no outcome first');
+      expect(first.more).to.equal(4);
+      expect(first.outcome.feed!.hubs).to.have.length(500);
+      expect(
+        rest.map((m) => ('hubs' in m ? [m.id, m.hubs.length, m.hubSearch.length] : m)),
+      ).to.deep.equal([
+        [7, 500, 500],
+        [7, 500, 500],
+        [7, 500, 500],
+        [7, 500, 500],
+      ]);
+      const direct = parseFeed(text, BASE) as Extract<ParseOutcome, { ok: true }>;
+      const hubs = [
+        first.outcome.feed!.hubs,
+        ...rest.map((m) => ('hubs' in m ? m.hubs : [])),
+      ].flat();
+      expect(hubs).to.deep.equal(direct.feed!.hubs);
+      const texts = [
+        first.outcome.hubSearch,
+        ...rest.map((m) => ('hubs' in m ? m.hubSearch : [])),
+      ].flat();
+      expect(texts).to.deep.equal(direct.hubSearch);
+      expect(texts[0]).to.equal(hubSearchText(direct.feed!.hubs[0]));
     } finally {
       worker.terminate();
     }
@@ -86,6 +143,10 @@ describe('the feed reader’s worker', () => {
           feed: (direct as { feed: unknown }).feed,
           problems: (direct as { problems: unknown }).problems,
         });
+        // The search text of every hub, computed in the worker, reassembled in order.
+        expect(feed.hubs.map((hub) => knownSearchText(hub))).to.deep.equal(
+          feed.hubs.map(hubSearchText),
+        );
       }
       const script = performance
         .getEntriesByType('resource')

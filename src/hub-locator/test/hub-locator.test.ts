@@ -114,7 +114,7 @@ describe('hub logic', () => {
   });
 
   it('combines search, country, service and open-now filters', async () => {
-    const index = indexHubs((await feed()).hubs, ['en']);
+    const index = indexHubs((await feed()).hubs);
     const ids = (filter: Parameters<typeof filterHubs>[1]) =>
       filterHubs(index, { now: MONDAY, ...filter }).map((h) => h.hub.id);
     expect(ids({ query: 'peten' })).to.deep.equal(['la-libertad', 'melchor']);
