@@ -28,10 +28,13 @@
 // 5. The JS heap still in use after a forced garbage collection, on the 10,000-hub pages after typing.
 // 6. 10,000 hubs at 4× CPU (network not throttled: this is the CPU's share): navigation start
 //    → list shown, and the longest task and total blocking time of that load.
+// 7. 50,000 hubs split per country by `mi-feed split` (bench/split.js): a country page beside a
+//    1,000-hub feed holding the same hubs inline, and the unsplit feed; a news-only page on the
+//    split feed fetches no hubs. 4× CPU, mobile network, cache disabled.
 //
 // Progress goes to stderr (with per-load details: each layout shift and what moved, the
 // scripts of the long animation frames); the table, ready to paste into the README, to stdout.
-// BENCH_ONLY=sizes,cls,slow3g,news,hubs runs only some sections (for work on this script).
+// BENCH_ONLY=sizes,cls,slow3g,news,hubs,split runs only some sections (for work on this script).
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -53,6 +56,7 @@ import { installKeystrokeTimer, shownList, typeTimed } from './bench/keystrokes.
 import { WIDGET_TAGS, feedMeta, loaderTag, partnerPage, reserveStyle } from './bench/pages.js';
 import { kb, markdownTable, mb, median, ms, p95, ratio, row } from './bench/report.js';
 import { serveBench, snapshot } from './bench/server.js';
+import { splitRoutes, splitRows, splitSection } from './bench/split.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HUBS = 10_000;
@@ -605,7 +609,11 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(',');
   const run = (section) => !only || only.includes(section);
   const dist = await snapshot(`${ROOT}dist`);
-  const server = await serveBench(ROOT, dist, routes());
+  // The CLI split of 50,000 hubs (a few seconds) runs only when its section does.
+  const server = await serveBench(ROOT, dist, {
+    ...routes(),
+    ...(run('split') ? splitRoutes({ log }) : {}),
+  });
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await launchBrowser();
   const results = {};
@@ -623,9 +631,10 @@ async function main() {
       );
     }
     if (run('hubs')) results.hub = await hubs(browser, base);
+    if (run('split')) results.split = await splitSection(browser, base, { log });
 
     console.log(`\n${headerLine(version)}\n`);
-    console.log(markdownTable(tableRows(results)));
+    console.log(markdownTable([...tableRows(results), ...splitRows(results.split)]));
   } finally {
     await browser.close();
     server.close();

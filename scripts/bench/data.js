@@ -20,14 +20,17 @@ const SATURDAY = { days: ['sa'], opens: '09:00', closes: '12:00' };
  * A GeoJSON FeatureCollection of `count` hubs, with every field a hub card shows filled in for
  * most hubs (address, phone, WhatsApp, website, e-mail, languages, notes, opening hours), so the
  * widget and the plain-DOM baseline render full cards.
+ * `places`: the [locality, country, timezone] the hubs are in, taken in turn (hub i in
+ * places[i % places.length]); only those three fields depend on it. By default ten places in
+ * five countries of Central America and the Caribbean.
  */
-export function manyHubs(count) {
+export function manyHubs(count, { places = PLACES } = {}) {
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return {
     type: 'FeatureCollection',
     features: Array.from({ length: count }, (_, i) => {
-      const [locality, country, timezone] = PLACES[i % PLACES.length];
+      const [locality, country, timezone] = places[i % places.length];
       const phone = `+502${String(20_000_000 + i).padStart(8, '0')}`;
       return {
         type: 'Feature',
