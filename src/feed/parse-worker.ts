@@ -27,7 +27,7 @@ export interface HubBatch {
   hubSearch: string[];
 }
 
-export const HUB_BATCH = 500;
+const HUB_BATCH = 500;
 
 addEventListener('message', (event: MessageEvent<ParseRequest>) => {
   const { id, url, body } = event.data;

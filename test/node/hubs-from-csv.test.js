@@ -9,9 +9,7 @@ import { Buffer } from 'node:buffer';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { CsvTokenizer, detectDelimiter } from '../../lib/cli/csv-records.js';
 import { IdLines } from '../../lib/cli/csv-ids.js';
@@ -20,23 +18,10 @@ import { clock, dayCode, parseHours } from '../../lib/cli/hours.js';
 import { hxlRule, isHashtagRow, parseHashtag } from '../../lib/cli/hxl.js';
 import { readFeed } from '../../lib/feed/read.js';
 import { convertInChild, writeSheet } from '../../scripts/bench-csv.js';
+import { collector, lineWith } from './cli-helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name) => join(root, 'test/fixtures/cli', name);
-
-/** A stream that keeps what is written to it; `slow` makes it take each write later (backpressure). */
-function collector({ slow = false } = {}) {
-  const chunks = [];
-  const stream = new Writable({
-    highWaterMark: slow ? 1024 : 16 * 1024,
-    write(chunk, _encoding, callback) {
-      chunks.push(chunk.toString());
-      if (slow) setImmediate(callback);
-      else callback();
-    },
-  });
-  return { stream, chunks, text: () => chunks.join('') };
-}
 
 /** Runs the command; its exit code, what it wrote, and the GeoJSON parsed. */
 async function convert(args, { cwd = root, slow = false } = {}) {
@@ -51,13 +36,6 @@ async function convert(args, { cwd = root, slow = false } = {}) {
     writes: stdout.chunks.length,
     geojson: text ? JSON.parse(text) : undefined,
   };
-}
-
-/** The stderr line that mentions `needle`. */
-function lineWith(text, needle) {
-  const line = text.split('\n').find((l) => l.includes(needle));
-  assert.ok(line, `no line with ${JSON.stringify(needle)} in:\n${text}`);
-  return line;
 }
 
 /** What the widgets' own reader finds in the output: nothing. */

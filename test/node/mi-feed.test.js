@@ -11,27 +11,15 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../lib/cli/main.js';
 import { CSV_HELP } from '../../lib/cli/hubs-from-csv.js';
+import { collector, lineWith, RAW_CONTROL } from './cli-helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'bin/mi-feed.js');
 const fixture = (name) => join(root, 'test/fixtures/cli', name);
-
-/** A stream that keeps what is written to it. */
-function collector() {
-  const chunks = [];
-  const stream = new Writable({
-    write(chunk, _encoding, callback) {
-      chunks.push(String(chunk));
-      callback();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
 
 /** Runs `mi-feed …` in this process; resolves with its exit code and output. */
 async function mi(args, { cwd = root, env = {} } = {}) {
@@ -53,21 +41,6 @@ function run(args, { cwd = root, script = cli } = {}) {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
-
-/** The output line that mentions `needle`. */
-function lineWith(text, needle) {
-  const line = text.split('\n').find((l) => l.includes(needle));
-  assert.ok(line, `no line with ${JSON.stringify(needle)} in:\n${text}`);
-  return line;
-}
-
-/**
- * Characters that must never reach a terminal raw: C0 controls but the line feed, DEL, C1
- * controls, bidirectional marks, overrides and isolates, line and paragraph separators.
- */
-const RAW_CONTROL =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 let tmp;
 before(async () => {

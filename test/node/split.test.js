@@ -6,24 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../lib/cli/main.js';
 import { SPLIT_HELP } from '../../lib/cli/split.js';
 import { readFeed } from '../../lib/feed/read.js';
-
-/** A stream that keeps what is written to it. */
-function collector() {
-  const chunks = [];
-  const stream = new Writable({
-    write(chunk, _encoding, callback) {
-      chunks.push(String(chunk));
-      callback();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
+import { collector, RAW_CONTROL } from './cli-helpers.js';
 
 let tmp;
 before(async () => {
@@ -44,14 +32,6 @@ async function split(...args) {
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
-
-/**
- * Characters that must never reach a terminal raw: C0 controls but the line feed, DEL, C1
- * controls, bidirectional marks, overrides and isolates, line and paragraph separators.
- */
-const RAW_CONTROL =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const hub = (id, country, extra = {}) => ({
   type: 'Feature',
