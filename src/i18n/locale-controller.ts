@@ -38,8 +38,8 @@ export class LocaleController implements ReactiveController {
   lang = 'en';
   /** The translated interface locale it speaks. */
   ui: UiLocale = 'en';
-  /** The locale given to `Intl`. */
-  format = 'en';
+  /** The locale given to `Intl`, found on first use (see {@link format}). */
+  private formatLocale?: string;
   /** Content languages, best first. */
   preferences: string[] = ['en'];
 
@@ -49,6 +49,16 @@ export class LocaleController implements ReactiveController {
   constructor(host: Host) {
     this.host = host;
     host.addController(this);
+  }
+
+  /**
+   * The locale given to `Intl`. Found only when a widget first formats something: the page's
+   * first use of `Intl` loads the browser's locale data, 150–250 ms of a 4× throttled phone
+   * CPU, and a widget that connects while its feed loads has nothing to format yet. By then
+   * the feed reader's worker has paid that cost off the main thread (src/feed/parse-worker.ts).
+   */
+  get format(): string {
+    return (this.formatLocale ??= formatLocaleFor(this.lang));
   }
 
   /** False until the interface translations for `ui` are in memory. */
@@ -90,7 +100,7 @@ export class LocaleController implements ReactiveController {
     if (lang === this.lang) return false;
     this.lang = lang;
     this.ui = uiLocaleFor(lang);
-    this.format = formatLocaleFor(lang);
+    this.formatLocale = undefined;
     this.preferences = contentPreferences(lang, fallbackChain(lang));
     return true;
   }
