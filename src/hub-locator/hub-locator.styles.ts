@@ -121,6 +121,11 @@ export const hubLocatorStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+    /* Cards below the screen are laid out and painted only as they come near it: on a phone,
+       one page of 20 cards is about 13 screens. Their place is held at about a card's height
+       (then at the height they had), so the scrollbar and what follows barely move. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 26em;
   }
   .hub.selected {
     border-color: var(--_primary);

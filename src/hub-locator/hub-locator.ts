@@ -30,6 +30,13 @@ import type { HubMap } from './hub-map.js';
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
 
 const PAGE = 20;
+/**
+ * New cards drawn in one update: a list that needs more than it has (or than this, at first)
+ * gets the rest in a task after that frame. Twenty new cards took 110–150 ms of a 4× throttled
+ * CPU in one task; the first few fill a phone's screen. Cards already drawn are updated in
+ * place (a keystroke changes them, and costs no more than before).
+ */
+const FIRST_CARDS = 4;
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
@@ -135,6 +142,10 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   };
   /** The hubs found by the last render, for the map. */
   private found: IndexedHub[] = [];
+  /** Cards the last render drew (Infinity: draw all the next time); more are due after the frame. */
+  private drawn = 0;
+  private drawRest = false;
+  private finishing?: Promise<void>;
   private hubMap?: HubMap;
   private mapLoading = false;
   private readonly viewport = new NearViewportController(this, () => {
@@ -188,6 +199,31 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     void this.syncMap();
+    if (this.drawRest) {
+      this.drawRest = false;
+      // After the frame that shows the first cards: a timer alone could run before it.
+      this.finishing = new Promise((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            this.drawn = Infinity;
+            this.requestUpdate();
+            resolve();
+          }),
+        ),
+      );
+    }
+  }
+
+  /** Resolves once the list is drawn in full, not only its first cards. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.finishing) {
+      const finishing = this.finishing;
+      await finishing;
+      if (this.finishing === finishing) this.finishing = undefined;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private handleSearch(event: Event): void {
@@ -507,7 +543,12 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   }
 
   private renderList(found: IndexedHub[]): TemplateResult {
-    const visible = found.slice(0, this.shown);
+    // No more new cards than FIRST_CARDS in one update: the rest after the frame (updated()).
+    const wanted = Math.min(found.length, this.shown);
+    const count = Math.min(wanted, Math.max(this.drawn, FIRST_CARDS));
+    this.drawn = count;
+    if (count < wanted) this.drawRest = true;
+    const visible = found.slice(0, count);
     // role="list" is not redundant here: Safari drops list semantics under list-style: none.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`

@@ -384,7 +384,7 @@ describe('<mi-hub-locator>', () => {
     expect(el.getBoundingClientRect().height, 'once searched').to.be.below(held - 100);
   });
 
-  it('pages through many hubs instead of rendering them all', async () => {
+  it('pages through many hubs instead of rendering them all, the first cards of a new list first', async () => {
     const features = Array.from({ length: 45 }, (_, i) => ({
       type: 'Feature',
       id: `h${i}`,
@@ -400,16 +400,40 @@ describe('<mi-hub-locator>', () => {
     window.fetch = (input, init) =>
       original(String(input).includes('many.geojson') ? url : input, init);
     try {
-      const el = await settled(
-        await render<MiHubLocator>(
-          html`<mi-hub-locator src=${fixture('many.geojson')}></mi-hub-locator>`,
-        ),
+      const loading = await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('many.geojson')}></mi-hub-locator>`,
       );
+      // The first cards in the frame that shows the list, the page after it.
+      const first: number[] = [];
+      const cards = new MutationObserver(() => first.push($$(loading, '[part="hub"]').length));
+      cards.observe(loading.shadowRoot!, { childList: true, subtree: true });
+      const el = await settled(loading);
+      await el.updateComplete;
+      cards.disconnect();
+      expect(first.filter((n) => n > 0)).to.deep.equal([4, 20]);
       expect($$(el, '[part="hub"]')).to.have.length(20);
       expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 45');
       $(el, '[part="more-button"]')!.click();
       await el.updateComplete;
       expect($$(el, '[part="hub"]')).to.have.length(40);
+
+      // Cards already drawn change in place; new ones come after the frame that shows the rest.
+      const drawn: number[] = [];
+      const watch = new MutationObserver(() => drawn.push($$(el, '[part="hub"]').length));
+      watch.observe($(el, '[part="list"]')!, { childList: true });
+      await typeInto(el, '[part="search"]', 'hub 1');
+      const found = Number(text($(el, '[part="count"]'))!.replace(/\D/g, ''));
+      expect(found).to.be.within(11, 20); // Hub 1, Hub 10–19, and what else says "hub 1"
+      expect(drawn).to.deep.equal([found]);
+      drawn.length = 0;
+      const search = $(el, '[part="search"]') as HTMLInputElement;
+      search.value = '';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect($$(el, '[part="hub"]'), 'in the first frame').to.have.length(found);
+      await el.updateComplete; // resolves once the list is whole
+      watch.disconnect();
+      expect(drawn, 'the cards added after it').to.deep.equal([20]);
     } finally {
       window.fetch = original;
     }
