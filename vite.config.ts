@@ -24,7 +24,9 @@ function renameLitTrustedTypesPolicy(): Plugin {
  * The loader asks for a widget's whole dependency set the moment it sees the tag, rather than
  * discover it one import at a time (HTML → loader → widget chunk → Lit and shared → feed: four
  * round trips before the feed, on slow 3G). The build knows each chunk's imports: written above
- * the loader (and the iframe page's script) as `const MI_PRELOADS = {…}`.
+ * the loader (and the iframe page's script) as `const MI_PRELOADS = {…}`, and as
+ * `dist/preloads.json` (paths relative to the loader), from which the configurator writes the
+ * fast-start snippet's `<link>` lines for this release (src/embed/config.ts).
  */
 function widgetPreloads(): Plugin {
   const USES = /\bMI_PRELOADS\b/;
@@ -61,6 +63,12 @@ function widgetPreloads(): Plugin {
         // On a line of its own, so the source map only moves down one line.
         const preloads = { widgets, locales, reader: `./${reader}` };
         entry.code = `const MI_PRELOADS=${JSON.stringify(preloads)};\n${entry.code}`;
+        if (entry.fileName === 'mi-widgets.js')
+          this.emitFile({
+            type: 'asset',
+            fileName: 'preloads.json',
+            source: `${JSON.stringify(preloads, null, 2)}\n`,
+          });
         const map = bundle[`${entry.fileName}.map`];
         if (map?.type === 'asset' && typeof map.source === 'string') {
           const json = JSON.parse(map.source) as { mappings: string };

@@ -6,11 +6,18 @@ import { chromeLaunchOptions } from './scripts/chrome.js';
 
 /**
  * Fault injection for the feed client's tests, served by the test server itself (no network);
- * and /__copy2/…, the same files under a second URL, to load a second copy of the bundle.
+ * /__copy2/…, the same files under a second URL, to load a second copy of the bundle; and
+ * /__cors/…, the same files with `Access-Control-Allow-Origin: *`, as a CDN serves the bundle
+ * (the tests load it from the server's other name, 127.0.0.1, another origin than localhost).
  */
 async function faults(context, next) {
   if (context.path.startsWith('/__copy2/')) {
     context.url = context.url.slice('/__copy2'.length);
+    return next();
+  }
+  if (context.path.startsWith('/__cors/')) {
+    context.url = context.url.slice('/__cors'.length);
+    context.set('Access-Control-Allow-Origin', '*');
     return next();
   }
   const [, prefix, kind, arg] = context.path.split('/');
@@ -48,6 +55,16 @@ function sourceWorkers(context, next) {
   return next();
 }
 
+/**
+ * The built release's hashed files as a CDN serves them: kept for good (the worker that the
+ * fast-start snippet preloads then comes from the browser's cache, as it would from a CDN).
+ */
+async function releaseCaching(context, next) {
+  await next();
+  if (/^\/(__cors\/)?dist\/(chunks|assets)\//.test(context.path))
+    context.set('Cache-Control', 'public, max-age=31536000, immutable');
+}
+
 /** Ends the run with one plain line, `tests: N passed, N failed, N skipped`, for CI to read. */
 function plainSummary() {
   return {
@@ -82,7 +99,7 @@ export default {
   rootDir: '.',
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
-  middleware: [faults, sourceWorkers],
+  middleware: [releaseCaching, faults, sourceWorkers],
   plugins: [
     esbuildPlugin({
       ts: true,

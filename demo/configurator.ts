@@ -3,13 +3,18 @@
 import {
   WIDGETS,
   createWidget,
+  fastStartLinks,
   iframeSnippet,
   scriptSnippet,
+  type FastStart,
+  type ReleaseFiles,
   type WidgetConfig,
   type WidgetName,
 } from '../src/embed/config.js';
 import { FeedError, loadFeed } from '../src/feed/client.js';
 import type { Problem } from '../src/feed/problems.js';
+import type { Feed } from '../src/feed/schema.js';
+import { partsFor } from '../src/hub-locator/parts.js';
 import { describeProblem, summarizeProblems } from '../src/feed/report.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -27,6 +32,7 @@ const RESIZE_URL = new URL('mi-embed-resize.js', base).href;
 for (const [name, spec] of Object.entries(WIDGETS))
   widgetSelect.add(new Option(`${spec.title} (<${spec.tag}>)`, name));
 $<HTMLInputElement>('src').value = new URL('feed.json', location.href).href;
+$<HTMLInputElement>('files-base').value = base.href;
 
 function renderOptions(widget: WidgetName): void {
   options.querySelectorAll('.field, .check').forEach((n) => n.remove());
@@ -81,6 +87,8 @@ export function currentConfig(): WidgetConfig {
 
 let checked = '';
 let checking: AbortController | undefined;
+/** The chosen feed as the widgets read it, once checked. */
+let checkedFeed: Feed | undefined;
 
 /**
  * The feed-health line: what the widgets' reader makes of the chosen feed (the same request the
@@ -95,8 +103,12 @@ async function checkFeed(src: string): Promise<void> {
   const details = $<HTMLDetailsElement>('feed-problems');
   let problems: readonly Problem[] = [];
   line.textContent = 'Checking the feed…';
+  checkedFeed = undefined;
   try {
-    ({ problems } = await loadFeed(src, { signal: controller.signal }));
+    let feed: Feed;
+    ({ feed, problems } = await loadFeed(src, { signal: controller.signal }));
+    checkedFeed = feed;
+    updateSnippets(); // a split feed's hub file goes into the fast-start lines
     line.textContent = problems.length
       ? `Feed health: ${summarizeProblems(problems)}.`
       : 'Feed health: no problems — the widgets show every entry.';
@@ -116,18 +128,81 @@ async function checkFeed(src: string): Promise<void> {
   $('feed-command').textContent = `npx mi-feed validate ${src}`;
 }
 
+/** Each release's list of files (its dist/preloads.json), by where it is. */
+const releases = new Map<string, Promise<ReleaseFiles | undefined>>();
+
+function releaseFiles(filesBase: string): Promise<ReleaseFiles | undefined> {
+  let files = releases.get(filesBase);
+  if (!files) {
+    files = fetch(new URL('preloads.json', filesBase))
+      .then((r) => (r.ok ? (r.json() as Promise<ReleaseFiles>) : undefined))
+      .catch(() => undefined);
+    releases.set(filesBase, files);
+  }
+  return files;
+}
+
+/** The script URL and, when asked for and the release lists its files, the fast start. */
+async function scriptOptions(
+  config: WidgetConfig,
+): Promise<{ scriptUrl: string; fastStart?: FastStart }> {
+  const status = $<HTMLParagraphElement>('fast-start-status');
+  let filesBase: URL;
+  try {
+    filesBase = new URL($<HTMLInputElement>('files-base').value || base.href);
+  } catch {
+    status.textContent = 'Enter the address of a release’s dist/ folder.';
+    return { scriptUrl: SCRIPT_URL };
+  }
+  const scriptUrl = new URL('mi-widgets.js', filesBase).href;
+  if (!$<HTMLInputElement>('fast-start').checked) {
+    status.textContent = '';
+    return { scriptUrl };
+  }
+  const files = await releaseFiles(filesBase.href);
+  if (!files) {
+    status.textContent = `No list of files at ${new URL('preloads.json', filesBase).href}: fast start needs a built release (npm run build writes dist/preloads.json).`;
+    return { scriptUrl };
+  }
+  const country = String(config.options.country ?? '');
+  const fetches =
+    config.widget === 'hub-locator' && checkedFeed?.hubParts.length
+      ? partsFor(checkedFeed.hubParts, country).map((part) => part.url)
+      : [];
+  const fastStart = { files, pageLang: $<HTMLSelectElement>('page-lang').value, fetches };
+  const lines = fastStartLinks(config, scriptUrl, fastStart).length;
+  status.textContent = `Fast start: ${lines} lines above the script tag${fetches.length ? `, ${fetches.length} of them for the hubs’ file${fetches.length > 1 ? 's' : ''} of this feed` : ''}.`;
+  return { scriptUrl, fastStart };
+}
+
+let snippetsFor = 0;
+
+/** The snippets for the form's configuration (the latest wins when several are on their way). */
+function updateSnippets(): void {
+  const config = currentConfig();
+  const mine = ++snippetsFor;
+  void scriptOptions(config).then(({ scriptUrl, fastStart }) => {
+    if (mine !== snippetsFor) return;
+    $<HTMLTextAreaElement>('script-snippet').value = scriptSnippet(config, scriptUrl, {
+      fastStart,
+    });
+  });
+  $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
+}
+
 function update(): void {
   const config = currentConfig();
   preview.replaceChildren(createWidget(config));
   void checkFeed(config.src);
-  $<HTMLTextAreaElement>('script-snippet').value = scriptSnippet(config, SCRIPT_URL);
-  $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
+  updateSnippets();
 }
 
 widgetSelect.addEventListener('change', () => renderOptions(widgetSelect.value as WidgetName));
 form.addEventListener('input', update);
 form.addEventListener('change', update);
 form.addEventListener('submit', (e) => e.preventDefault());
+for (const id of ['fast-start', 'files-base', 'page-lang'])
+  $(id).addEventListener('change', updateSnippets);
 document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
   button.addEventListener('click', async () => {
     const text = $<HTMLTextAreaElement>(button.dataset.copy!).value;

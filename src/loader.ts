@@ -12,11 +12,31 @@
  * does and not after (on slow 3G, one round trip less: 2 s). `<script type="module"
  * src="…/mi-widgets.js" data-no-preload>` turns all of this off.
  */
+/** A promise settled in a later task. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * Each widget in two steps, in two tasks: its code (with Lit and the shared chunk, when they
+ * are not here yet) is evaluated, then its tag is defined — which upgrades its elements and
+ * renders them. Together they took 110–130 ms of a 4× throttled CPU in one task.
+ */
 const widgets: Record<string, () => Promise<unknown>> = {
-  'mi-news-feed': () => import('./news-feed/mi-news-feed.js'),
-  'mi-quiz': () => import('./quiz/mi-quiz.js'),
-  'mi-hub-locator': () => import('./hub-locator/mi-hub-locator.js'),
-  'mi-campaign-banner': () => import('./campaign-banner/mi-campaign-banner.js'),
+  'mi-news-feed': () =>
+    import('./news-feed/news-feed.js')
+      .then(nextTask)
+      .then(() => import('./news-feed/mi-news-feed.js')),
+  'mi-quiz': () =>
+    import('./quiz/quiz.js')
+      .then(nextTask)
+      .then(() => import('./quiz/mi-quiz.js')),
+  'mi-hub-locator': () =>
+    import('./hub-locator/hub-locator.js')
+      .then(nextTask)
+      .then(() => import('./hub-locator/mi-hub-locator.js')),
+  'mi-campaign-banner': () =>
+    import('./campaign-banner/campaign-banner.js')
+      .then(nextTask)
+      .then(() => import('./campaign-banner/mi-campaign-banner.js')),
 };
 const TAGS = Object.keys(widgets);
 
@@ -49,23 +69,46 @@ function registry(): Map<string, Promise<Response> | null> {
   return (holder[KEY] ??= new Map());
 }
 
-/** Start the request for this (absolute, http(s)) feed URL now, unless it is started or asked for. */
-export function fetchEarly(url: string): void {
+/**
+ * Start the request for this (absolute, http(s)) feed URL now, unless it is started or asked
+ * for. `credentials`: only for a request the page has preloaded ({@link adoptPreloads}).
+ */
+export function fetchEarly(url: string, credentials: RequestCredentials = 'omit'): void {
   const early = registry();
   if (early.has(url)) return;
-  const response = fetch(url, FEED_REQUEST);
+  const response = fetch(url, { ...FEED_REQUEST, credentials });
   response.catch(() => undefined); // the client reports failures; nobody may ever ask
   early.set(url, response);
   setTimeout(() => early.get(url) === response && early.delete(url), KEEP_MS);
 }
 
+/**
+ * Feed files the page itself preloads for the widgets, as the configurator's fast-start snippet
+ * writes them in the page's `<head>` (src/embed/config.ts):
+ * `<link rel="preload" as="fetch" href="…" crossorigin referrerpolicy="no-referrer" data-mi-widgets>`.
+ * The browser starts those as the HTML arrives, before this script has. Each is requested here
+ * as that link requests it — credentials `same-origin`, which a cross-origin feed receives
+ * without cookies, as always, and only the page's own origin with them — so that the browser
+ * hands over the response it started, and kept for the feed client like any early request (a
+ * split feed's hub file too). Only links marked `data-mi-widgets`: taking over the page's
+ * other preloads would leave the page's own scripts without them.
+ */
+function adoptPreloads(): void {
+  const links = document.querySelectorAll<HTMLLinkElement>(
+    'link[rel="preload"][as="fetch"][data-mi-widgets]',
+  );
+  for (const { href } of links) if (/^https?:/.test(href)) fetchEarly(href, 'same-origin');
+}
+
 // --- The feed reader's worker, started early ------------------------------------------------
 // Taken by the feed client (`readerWorker` in src/feed/client.ts) under another registered
-// symbol: { worker, failed, policy }, `failed` set if it could not start (a CSP without
-// `worker-src` for the bundle) before the client listens — the client then reads on the main
-// thread. Where the browser has Trusted Types, the URL goes through the library's policy
-// `mi-widgets-worker`, created here and handed over with the worker (a policy name is created
-// once per page).
+// symbol: { worker, failed, policy, script, started }, `failed` set if it could not start (a CSP without
+// `worker-src` for it) before the client listens — the client then reads on the main thread.
+// A page may start a worker only from its own origin, and the bundle usually comes from a CDN:
+// there the worker starts from `script`, a one-line module of the page's own (a `blob:` URL)
+// that imports the reader from the CDN, which serves it with CORS like every chunk. Where the
+// browser has Trusted Types, `script` goes through the library's policy `mi-widgets-worker`,
+// created here and handed over with the worker (a policy name is created once per page).
 
 const READER = Symbol.for('mi-widgets:early-reader');
 
@@ -73,15 +116,50 @@ interface ScriptUrlPolicy {
   createScriptURL(url: string): string;
 }
 
-/** Start the feed reader's worker now, unless it is started already (or refused). */
+/** What a worker starts from to run the module at `url`: itself, or a same-origin module importing it. */
+function workerScript(url: string): string {
+  if (new URL(url).origin === self.origin) return url;
+  const module = `import ${JSON.stringify(url)};\n`;
+  return URL.createObjectURL(new Blob([module], { type: 'text/javascript' }));
+}
+
+interface EarlyReader {
+  worker?: Worker;
+  failed: boolean;
+  policy?: ScriptUrlPolicy;
+  script?: string;
+  /** While the page's own preload of the reader is on its way: settles once the worker is started. */
+  started?: Promise<void>;
+}
+
+/**
+ * Start the feed reader's worker, unless it is started already (or refused): now, or — when
+ * the page preloads the reader (the fast-start snippet's `<link rel="modulepreload">`) and the
+ * preload has not arrived yet — once it has, so that the worker's own request finds the file in
+ * the browser's cache rather than asking the network for it a second time (measured on slow
+ * 3G: it did ask again while the preload was on its way).
+ */
 function startReader(file: string): void {
   const holder = globalThis as unknown as Record<symbol, unknown>;
   if (READER in holder) return;
-  const early: { worker?: Worker; failed: boolean; policy?: ScriptUrlPolicy } = { failed: false };
+  const early: EarlyReader = { failed: false };
   holder[READER] = early;
+  // Not `new URL('…', import.meta.url)` written out: the build would bundle the worker twice.
+  const url = new URL(file, import.meta.url).href;
+  const link = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].find(
+    (l) => l.href === url,
+  );
+  if (!link || performance.getEntriesByName(url).length) return startWorker(early, url);
+  early.started = new Promise((resolve) => {
+    const start = () => resolve(startWorker(early, url));
+    link.addEventListener('load', start, { once: true });
+    link.addEventListener('error', start, { once: true });
+  });
+}
+
+function startWorker(early: EarlyReader, url: string): void {
   try {
-    // Not `new URL('…', import.meta.url)` written out: the build would bundle the worker twice.
-    const url = new URL(file, import.meta.url).href;
+    const script = (early.script = workerScript(url));
     const tt = (
       globalThis as {
         trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy };
@@ -89,11 +167,11 @@ function startReader(file: string): void {
     ).trustedTypes;
     early.policy = tt?.createPolicy('mi-widgets-worker', {
       createScriptURL: (href: string) => {
-        if (href !== url) throw new TypeError(`mi-widgets-worker: not the feed reader: ${href}`);
+        if (href !== script) throw new TypeError(`mi-widgets-worker: not the feed reader: ${href}`);
         return href;
       },
     });
-    const trusted = early.policy ? early.policy.createScriptURL(url) : url;
+    const trusted = early.policy ? early.policy.createScriptURL(script) : script;
     early.worker = new Worker(trusted, { type: 'module', name: 'mi-widgets feed reader' });
     early.worker.addEventListener('error', () => (early.failed = true), { once: true });
   } catch {
@@ -190,5 +268,6 @@ if (typeof window !== 'undefined' && typeof customElements !== 'undefined') {
     if (TAGS.every((tag) => requested.has(tag) || customElements.get(tag))) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
+  if (!noPreload()) adoptPreloads();
   scan(document);
 }

@@ -127,6 +127,41 @@ describe('dist/mi-widgets.js', () => {
     frame.remove();
   });
 
+  it('from a CDN, another origin than the page: the feed is still read in a worker, started from a blob: module', async () => {
+    const cdn = new URL(`/__cors${BUNDLE}`, location.href);
+    cdn.hostname = cdn.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const src = `${fixture('feed.json')}?cdn-test`;
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><script>
+        window.workers = [];
+        const OriginalWorker = window.Worker;
+        window.Worker = class extends OriginalWorker {
+          constructor(url, options) {
+            workers.push(String(url));
+            super(url, options);
+          }
+        };
+      </script>
+      <script type="module" src="${cdn.href}"></script>
+      <mi-news-feed src="${src}"></mi-news-feed>`;
+    document.body.append(frame);
+    const win = () => frame.contentWindow as Window & { workers: string[] };
+    await waitUntil(
+      () => win().document.querySelector('mi-news-feed')?.getAttribute('state') === 'ready',
+      'the widget never rendered',
+    );
+    const loaded = win()
+      .performance.getEntriesByType('resource')
+      .map((e) => e.name);
+    expect(loaded.some((url) => url.startsWith(`${cdn.origin}/__cors/dist/chunks/mi-news-feed-`)))
+      .to.be.true;
+    // One worker, from the page's own origin; the main-thread reader was never needed.
+    expect(win().workers).to.have.length(1);
+    expect(win().workers[0]).to.match(new RegExp(`^blob:${self.origin}/`));
+    expect(loaded.filter((url) => /\/chunks\/parse-[\w-]+\.js$/.test(url))).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('the feed of the page-level meta tag is started early too, and asked for once by four widgets', async () => {
     const src = `${new URL('/demo/feed.json', location.href).href}?meta-test`;
     const frame = partnerPage(

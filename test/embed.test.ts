@@ -5,9 +5,11 @@ import {
   createWidget,
   elementSnippet,
   embedUrl,
+  fastStartLinks,
   iframeHeight,
   iframeSnippet,
   scriptSnippet,
+  type ReleaseFiles,
   type WidgetConfig,
 } from '../src/embed/config.js';
 import { reserveCss, reservedHeight } from '../src/embed/reserve.js';
@@ -95,6 +97,102 @@ describe('snippets', () => {
     preview.remove();
   });
 
+  /** The build's list of this release's files (dist/preloads.json), as the configurator reads it. */
+  const releaseFiles = async (): Promise<ReleaseFiles> =>
+    (await (await fetch('/dist/preloads.json')).json()) as ReleaseFiles;
+  const SCRIPT = new URL('/dist/mi-widgets.js', location.href).href;
+  /** Every request of a page, by URL: what made each, and whether the browser's cache answered. */
+  const requests = (frame: HTMLIFrameElement) => {
+    const byUrl = new Map<string, { initiator: string; cached: boolean }[]>();
+    for (const e of frame.contentWindow!.performance.getEntriesByType(
+      'resource',
+    ) as PerformanceResourceTiming[])
+      byUrl.set(e.name, [
+        ...(byUrl.get(e.name) ?? []),
+        { initiator: e.initiatorType, cached: e.transferSize === 0 }, // same origin: 0 bytes is the cache
+      ]);
+    return byUrl;
+  };
+  const initiators = (made: ReturnType<typeof requests>, url: string) =>
+    made.get(url)?.map((r) => r.initiator);
+
+  it('fast start: links naming the release’s chunks, the translation and the feed — each requested once', async () => {
+    const files = await releaseFiles();
+    const src = `${FEED}?fast-start`;
+    const c = config({ src, options: { limit: '3' } });
+    const links = fastStartLinks(c, SCRIPT, { files, pageLang: 'es-GT' });
+    const chunks = [...files.widgets['mi-news-feed'], files.locales.es, files.reader].map(
+      (path) => new URL(path, SCRIPT).href,
+    );
+    const reader = chunks.at(-1)!;
+    expect(links).to.deep.equal([
+      ...chunks.map((href) => `<link rel="modulepreload" href="${href}" />`),
+      `<link rel="preload" as="fetch" href="${src}" crossorigin referrerpolicy="no-referrer" data-mi-widgets />`,
+    ]);
+    expect(
+      chunks.some((href) => /\/chunks\/lit-[\w-]+\.js$/.test(href)),
+      'Lit',
+    ).to.be.true;
+
+    const snippet = scriptSnippet(c, SCRIPT, { fastStart: { files, pageLang: 'es' } });
+    // When the page starts the reader's worker, and what had arrived of the reader by then.
+    const watch = `<script>
+      window.started = [];
+      window.Worker = class extends Worker {
+        constructor(url, options) {
+          const arrived = performance.getEntriesByName(${JSON.stringify(reader)});
+          started.push(arrived.length ? arrived[0].responseEnd <= performance.now() : false);
+          super(url, options);
+        }
+      };
+    </script>`;
+    const frame = await page(
+      {},
+      `<!doctype html><html lang="es"><head>${watch}${snippet.replace(/\n(?=<mi-)/, '</head><body>')}</body></html>`,
+    );
+    const el = frame.contentDocument!.querySelector('mi-news-feed')!;
+    await waitUntil(
+      () => el.getAttribute('state') === 'ready',
+      'the fast-start page never rendered',
+    );
+    expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(3);
+    const made = requests(frame);
+    // The preloaded response went to the widget: no second request from the loader or the client.
+    expect(initiators(made, src), 'the feed').to.deep.equal(['link']);
+    // Chromium files modulepreloads as "other"; once each is what counts.
+    for (const href of chunks.slice(0, -1)) expect(made.get(href), href).to.have.length(1);
+    // The worker asks for its script again (a worker has no use for a preload): from the cache.
+    expect(
+      made
+        .get(reader)
+        ?.slice(1)
+        .map((r) => r.cached),
+      'the reader',
+    ).to.deep.equal([true]);
+    // The worker started once its preloaded script was here, so it took it from the cache.
+    const started = (frame.contentWindow as unknown as { started: boolean[] }).started;
+    expect(started, 'one worker, after the reader arrived').to.deep.equal([true]);
+  });
+
+  it('fast start for a split feed: the country’s hub file is preloaded, and still fetched once', async () => {
+    const files = await releaseFiles();
+    const split = new URL('/test/fixtures/split/feed.json', location.href).href;
+    const gt = new URL('hubs/gt.geojson', split).href;
+    const c = config({ widget: 'hub-locator', src: split, lang: 'es', options: { country: 'GT' } });
+    const snippet = scriptSnippet(c, SCRIPT, { fastStart: { files, fetches: [gt] } });
+    expect(snippet).to.contain(`<link rel="preload" as="fetch" href="${gt}" crossorigin`);
+    const frame = await page({}, `<!doctype html><html><body>${snippet}</body></html>`);
+    const el = frame.contentDocument!.querySelector('mi-hub-locator')!;
+    await waitUntil(() => el.getAttribute('state') === 'ready', 'the hub locator never rendered');
+    const made = requests(frame);
+    expect(initiators(made, split), 'the feed').to.deep.equal(['link']);
+    expect(initiators(made, gt), 'Guatemala’s hubs').to.deep.equal(['link']);
+    expect(
+      [...made.keys()].filter((url) => url.includes('/split/hubs/')),
+      'no other country',
+    ).to.deep.equal([gt]);
+  });
+
   it('iframe mode: the URL carries the settings, and parsing it gives them back', () => {
     const c = config({
       widget: 'hub-locator',
@@ -119,9 +217,11 @@ describe('snippets', () => {
     expect(style).to.contain('mi-news-feed:not(:defined)[layout="cards"]{container-type');
     expect(scriptTag).to.equal(`<script type="module" src="${script}"></script>`);
     expect(element).to.equal(elementSnippet(c));
-    expect(scriptSnippet(c, script, 'https://cdn.example/mi-widgets.css').split('\n')[0]).to.equal(
-      '<link rel="stylesheet" href="https://cdn.example/mi-widgets.css" />',
-    );
+    expect(
+      scriptSnippet(c, script, { stylesheetUrl: 'https://cdn.example/mi-widgets.css' }).split(
+        '\n',
+      )[0],
+    ).to.equal('<link rel="stylesheet" href="https://cdn.example/mi-widgets.css" />');
     // Only numbers reach a selector: the snippet is pasted into a page.
     expect(reserveCss(config({ options: { limit: '3"]</style><script>' } }))).to.not.contain(
       'script',

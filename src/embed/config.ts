@@ -1,4 +1,5 @@
 import { safeUrl } from '../feed/text.js';
+import { uiLocaleFor } from '../i18n/locale.js';
 import { reserveCss, reservedHeight } from './reserve.js';
 
 /**
@@ -138,20 +139,73 @@ export function elementSnippet(config: WidgetConfig): string {
   return `<${tag}${attrs}></${tag}>`;
 }
 
+/** What the build writes to `dist/preloads.json`, paths relative to the loader (vite.config.ts). */
+export interface ReleaseFiles {
+  /** Each widget's chunk and every chunk it imports, by tag. */
+  widgets: Record<string, readonly string[]>;
+  /** The interface translations, by locale (English is built in). */
+  locales: Record<string, string>;
+  /** The feed reader's worker. */
+  reader: string;
+}
+
+/** What a fast-start snippet names besides the widget's own code. */
+export interface FastStart {
+  /** `dist/preloads.json` of the release the script URL names. */
+  files: ReleaseFiles;
+  /** The page's language (its `<html lang>`), when the widget has none of its own. */
+  pageLang?: string;
+  /** Other feed files the widget asks for at once: a split feed's hub file for its country. */
+  fetches?: readonly string[];
+}
+
+/**
+ * Fast start: `<link>` lines for the page's `<head>` that name everything the widget asks for
+ * first — its code (this release's chunk files), its interface translation and its feed — so
+ * the browser requests them as the HTML arrives rather than once the loader has (on slow 3G,
+ * one 2 s round trip less). The loader takes the preloaded feed over (`data-mi-widgets`,
+ * src/loader.ts): still one request per URL. Chunk names change with each release, so these
+ * lines belong with a script URL that names the release; with another release they only
+ * cost a request each, and the loader still finds what it needs.
+ */
+export function fastStartLinks(config: WidgetConfig, scriptUrl: string, fast: FastStart): string[] {
+  const tag = WIDGETS[config.widget].tag;
+  const lang = config.lang || fast.pageLang;
+  const translation = lang ? fast.files.locales[uiLocaleFor(lang)] : undefined;
+  const modules = [...(fast.files.widgets[tag] ?? []), ...(translation ? [translation] : [])];
+  const fetches = [...new Set([config.src, ...(fast.fetches ?? [])])].filter((url) => safeUrl(url));
+  const file = (path: string) => escapeAttribute(new URL(path, scriptUrl).href);
+  return [
+    ...modules.map((path) => `<link rel="modulepreload" href="${file(path)}" />`),
+    // The feed reader's worker: no preload serves a worker, but the browser's cache does.
+    `<link rel="modulepreload" href="${file(fast.files.reader)}" />`,
+    ...fetches.map(
+      (url) =>
+        `<link rel="preload" as="fetch" href="${escapeAttribute(url)}" crossorigin referrerpolicy="no-referrer" data-mi-widgets />`,
+    ),
+  ];
+}
+
 /**
  * The script-tag snippet: what holds the widget's box until the script has loaded (a `<style>`
  * with its rules; or, given `stylesheetUrl`, a link to `mi-widgets.css`, for pages whose
- * Content-Security-Policy forbids inline styles), the one script, then the element.
+ * Content-Security-Policy forbids inline styles), with `fastStart` the {@link fastStartLinks},
+ * the one script, then the element.
  */
 export function scriptSnippet(
   config: WidgetConfig,
   scriptUrl: string,
-  stylesheetUrl?: string,
+  { stylesheetUrl, fastStart }: { stylesheetUrl?: string; fastStart?: FastStart } = {},
 ): string {
   const reserve = stylesheetUrl
     ? `<link rel="stylesheet" href="${escapeAttribute(stylesheetUrl)}" />`
     : `<style>\n${reserveCss(config)}\n</style>`;
-  return `${reserve}\n<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n${elementSnippet(config)}`;
+  return [
+    reserve,
+    ...(fastStart ? fastStartLinks(config, scriptUrl, fastStart) : []),
+    `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>`,
+    elementSnippet(config),
+  ].join('\n');
 }
 
 /** The URL of the widget alone in the iframe page (`embed.html`). */

@@ -178,29 +178,46 @@ interface TrustedTypePolicy {
   createScriptURL(url: string): string;
 }
 let workerPolicy: TrustedTypePolicy | undefined;
+/** What this module starts its worker from, once it has had to (see {@link workerScript}). */
+let ownScript: string | undefined;
 
 /**
- * The worker's URL through the library's own Trusted Types policy, `mi-widgets-worker`, where
- * the browser has Trusted Types (a page that enforces them allows it by name, as it allows
- * `mi-widgets`); the URL as it is elsewhere.
+ * What a worker starts from to run the reader at `url`. A page may start a worker only from its
+ * own origin, and the bundle usually comes from a CDN: there, from a one-line module of the
+ * page's own (a `blob:` URL) that imports the reader from the CDN, which serves it with CORS
+ * like every chunk. A CSP whose `worker-src` refuses `blob:` refuses that worker, and the feed
+ * is read on the main thread. The same as the loader's (src/loader.ts imports nothing).
+ */
+function workerScript(url: URL): string {
+  if (url.origin === self.origin) return url.href;
+  const module = `import ${JSON.stringify(url.href)};\n`;
+  return URL.createObjectURL(new Blob([module], { type: 'text/javascript' }));
+}
+
+/**
+ * The worker's script through the library's own Trusted Types policy, `mi-widgets-worker`,
+ * where the browser has Trusted Types (a page that enforces them allows it by name, as it allows
+ * `mi-widgets`); as it is elsewhere. The policy lets through that one script and nothing else.
+ * With the loader's policy, the loader's script.
  */
 function trustedWorkerUrl(url: URL): string {
+  const early = earlyReader();
+  const script = early?.script ?? (ownScript ??= workerScript(url));
   const tt = (
     globalThis as {
       trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicy };
     }
   ).trustedTypes;
-  if (!tt) return url.href;
+  if (!tt) return script;
   workerPolicy ??=
-    earlyReader()?.policy ??
+    early?.policy ??
     tt.createPolicy('mi-widgets-worker', {
       createScriptURL: (href: string) => {
-        if (href !== url.href)
-          throw new TypeError(`mi-widgets-worker: not the feed reader: ${href}`);
+        if (href !== script) throw new TypeError(`mi-widgets-worker: not the feed reader: ${href}`);
         return href;
       },
     });
-  return workerPolicy.createScriptURL(url.href);
+  return workerPolicy.createScriptURL(script);
 }
 
 /** A `Worker` whose URL goes through {@link trustedWorkerUrl}. */
@@ -221,6 +238,10 @@ interface EarlyReader {
   failed: boolean;
   /** The `mi-widgets-worker` policy, when the loader created it. */
   policy?: TrustedTypePolicy;
+  /** What the loader started the worker from: the reader's URL, or a `blob:` module importing it. */
+  script?: string;
+  /** While the loader waits for the page's preload of the reader: settles once it has started it. */
+  started?: Promise<void>;
 }
 
 const earlyReader = () =>
@@ -235,7 +256,13 @@ function takeEarlyReader(): Worker | undefined {
   return taken;
 }
 
-function readerWorker(): Worker | null {
+/** The reader's worker, once the loader has started it if it is about to (see {@link EarlyReader}). */
+async function readerWorker(): Promise<Worker | null> {
+  await earlyReader()?.started;
+  return ourWorker();
+}
+
+function ourWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     // Written `new Worker(new URL(…, import.meta.url))` so that the build finds the worker and
@@ -273,7 +300,7 @@ const onMainThread = (body: ArrayBuffer | string, url: string): Promise<ParseOut
  * thread where no worker can start.
  */
 async function parseOffThread(body: ArrayBuffer | string, url: string): Promise<ParseOutcome> {
-  const reader = readerWorker();
+  const reader = await readerWorker();
   const outcome = reader
     ? await new Promise<ParseOutcome>((resolve) => {
         const id = nextId++;
@@ -345,7 +372,7 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
 }
 
 function start(url: string, timeout: number): Shared {
-  readerWorker(); // its script loads while the feed does
+  void readerWorker(); // its script loads while the feed does
   const controller = new AbortController();
   const timer = setTimeout(
     () =>
