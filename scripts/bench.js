@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // npm run bench — what the widgets cost a partner's page, measured in headless Chromium on
-// local files only (served from 127.0.0.1, gzipped as a CDN would). Every page is a partner's
+// local files only (served from 127.0.0.1 as a CDN serves them: gzipped, over HTTP/2, hashed
+// files cacheable for good; every load in a fresh browser context, so with an empty cache).
+// Every page is a partner's
 // article on a phone: 412×823 viewport at 2.625 device pixels per CSS pixel, touch, a mobile
 // user agent, lang="es", several screens of text below the widgets, the widgets embedded as the
 // README shows (one script tag; the feed in <meta name="mi-widgets:feed"> or `src`). "4× CPU"
@@ -16,9 +18,10 @@
 //      at the top of <head>, before the bundle loads): count, total blocking time
 //      (Σ duration − 50 ms, over the whole load) and the longest;
 //    - when the widget's `state` attribute became `ready` (ms since navigation start).
-// 3. Slow 3G (DevTools' preset: 2,000 ms latency per request, 400 kbit/s down and up), 4× CPU,
-//    cache disabled: a news-feed-only page, navigation start → <mi-news-feed state="ready">,
-//    for each variant of the loader's script tag in LOADER_VARIANTS, in the same run.
+// 3. Slow 3G (DevTools' preset: 2,000 ms latency per request, 400 kbit/s down and up), 4× CPU:
+//    a news-feed-only page, navigation start → <mi-news-feed state="ready">, for each variant
+//    of the snippet in LOADER_VARIANTS (the README's, the configurator's fast start, no
+//    preloads), in the same run.
 // 4. <mi-news-feed> showing 1,000 items (creating the element → the frame that shows them
 //    painted, 4× CPU) and <mi-hub-locator> with 10,000 hubs (keystroke → next frame, median and
 //    p95 of the search typed one key at a time KEY_ROUNDS times, at 4× CPU and again without
@@ -30,7 +33,8 @@
 //    → list shown, and the longest task and total blocking time of that load.
 // 7. 50,000 hubs split per country by `mi-feed split` (bench/split.js): a country page beside a
 //    1,000-hub feed holding the same hubs inline, and the unsplit feed; a news-only page on the
-//    split feed fetches no hubs. 4× CPU, mobile network, cache disabled.
+//    split feed fetches no hubs; with the README's snippet and with the fast start. 4× CPU,
+//    mobile network.
 //
 // Progress goes to stderr (with per-load details: each layout shift and what moved, the
 // scripts of the long animation frames); the table, ready to paste into the README, to stdout.
@@ -53,7 +57,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manyHubs, manyItems } from './bench/data.js';
 import { installKeystrokeTimer, shownList, typeTimed } from './bench/keystrokes.js';
-import { WIDGET_TAGS, feedMeta, loaderTag, partnerPage, reserveStyle } from './bench/pages.js';
+import {
+  WIDGET_TAGS,
+  fastStartHead,
+  feedMeta,
+  loaderTag,
+  partnerPage,
+  reserveStyle,
+} from './bench/pages.js';
 import { kb, markdownTable, mb, median, ms, p95, ratio, row } from './bench/report.js';
 import { serveBench, snapshot } from './bench/server.js';
 import { splitRoutes, splitRows, splitSection } from './bench/split.js';
@@ -63,7 +74,7 @@ const HUBS = 10_000;
 const NEWS_ITEMS = 1000;
 const QUERY = 'san pedro';
 const CLS_LOADS = 3;
-const SLOW_3G_LOADS = 2;
+const SLOW_3G_LOADS = 3;
 const NEWS_ROUNDS = 5;
 const KEY_ROUNDS = 5;
 /** How long to keep observing after every widget settled: late shifts and tasks count too. */
@@ -95,6 +106,8 @@ const CLS_PAGES = [
  */
 const LOADER_VARIANTS = [
   { name: 'README snippet', attributes: '' },
+  // The configurator's fast-start lines above the same script tag (src/embed/config.ts).
+  { name: 'fast-start snippet', attributes: '', fastStart: true },
   { name: 'no-preload', attributes: ' data-no-preload', needs: 'data-no-preload' },
 ];
 
@@ -129,7 +142,11 @@ function routes() {
         `/slow3g-${i}.html`,
         page(
           partnerPage({
-            head: `${reserve}\n${loaderTag(v.attributes)}`,
+            head: [
+              reserve,
+              ...(v.fastStart ? [fastStartHead({ widget: 'news-feed', src: DEMO_FEED })] : []),
+              loaderTag(v.attributes),
+            ].join('\n'),
             widgets: `<mi-news-feed src="${DEMO_FEED}"></mi-news-feed>`,
           }),
         ),
@@ -284,7 +301,6 @@ async function slow3gLoad(browser, url) {
   const { page, close } = await openPage(browser, {
     cpu: PHONE_CPU,
     network: SLOW_3G,
-    cacheDisabled: true,
   });
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
@@ -597,7 +613,8 @@ function headerLine(version) {
     `${MOBILE_VIEWPORT.width}×${MOBILE_VIEWPORT.height} viewport at DPR ${MOBILE_VIEWPORT.deviceScaleFactor}, touch, mobile user agent, lang="es", article text below the widgets`,
     `${PHONE_CPU}× CPU = Chromium's CPU throttling`,
     `mobile network = Lighthouse's (${net.latency} ms latency, ${rate(net.downloadThroughput)} down, ${rate(net.uploadThroughput)} up)`,
-    `slow 3G = DevTools' (${SLOW_3G.latency.toLocaleString('en')} ms latency, ${rate(SLOW_3G.downloadThroughput)} = ${(SLOW_3G.downloadThroughput * 8) / 1000} kbit/s down and up), cache disabled`,
+    `slow 3G = DevTools' (${SLOW_3G.latency.toLocaleString('en')} ms latency, ${rate(SLOW_3G.downloadThroughput)} = ${(SLOW_3G.downloadThroughput * 8) / 1000} kbit/s down and up)`,
+    'HTTP/2 from 127.0.0.1, each load in a fresh browser context (empty cache)',
     `medians of ${CLS_LOADS} loads per CLS page and of ${SLOW_3G_LOADS} slow-3G loads per variant`,
     `run time ${Math.floor(seconds / 60)} min ${seconds % 60} s after the build`,
   ].join(' · ');
@@ -614,8 +631,8 @@ async function main() {
     ...routes(),
     ...(run('split') ? splitRoutes({ log }) : {}),
   });
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await launchBrowser();
+  const base = `https://127.0.0.1:${server.address().port}`;
+  const browser = await launchBrowser(server);
   const results = {};
   try {
     const version = await browser.version();

@@ -39,8 +39,11 @@ export const LIGHTHOUSE_MOBILE_NETWORK = {
   uploadThroughput: (750 * 0.9 * 1024) / 8,
 };
 
-export async function launchBrowser() {
-  return puppeteer.launch(await chromeLaunchOptions());
+/** The bench's browser, trusting the certificate of the bench's server (`server.spki`, bench/server.js). */
+export async function launchBrowser({ spki } = {}) {
+  const options = await chromeLaunchOptions();
+  if (spki) options.args = [...options.args, `--ignore-certificate-errors-spki-list=${spki}`];
+  return puppeteer.launch(options);
 }
 
 /**

@@ -1,6 +1,9 @@
 // The pages the benchmark loads: a partner's article on a phone (viewport meta, lang="es",
 // several screens of text below the widgets), with the widgets embedded as the README tells
 // partners to — one script tag, and the feed in <meta name="mi-widgets:feed"> or `src`.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { fastStartLinks } from '../../lib/embed/config.js';
 
 export const WIDGET_TAGS = ['mi-campaign-banner', 'mi-news-feed', 'mi-quiz', 'mi-hub-locator'];
 
@@ -107,3 +110,25 @@ export const reserveStyle = (css) => `<style>${css}</style>`;
 
 /** The page-level feed, as the README's snippet sets it. */
 export const feedMeta = (url) => `<meta name="mi-widgets:feed" content="${url}">`;
+
+/** The bench's pages are on its own server: the fast-start lines are written for it as paths. */
+const HERE = 'http://bench.invalid';
+
+/**
+ * The configurator's fast-start lines (src/embed/config.ts, compiled to lib/ — `npm run bench`
+ * compiles it) for one widget on a bench page: `src` and `fetches` as paths on the bench's
+ * server, the release's files from the built dist/preloads.json.
+ */
+export function fastStartHead({ widget, src, pageLang = 'es', fetches = [] }) {
+  const files = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../dist/preloads.json', import.meta.url)), 'utf8'),
+  );
+  const config = { widget, src: HERE + src, lang: '', theme: 'light', options: {} };
+  return fastStartLinks(config, `${HERE}/dist/mi-widgets.js`, {
+    files,
+    pageLang,
+    fetches: fetches.map((path) => HERE + path),
+  })
+    .join('\n')
+    .replaceAll(HERE, '');
+}

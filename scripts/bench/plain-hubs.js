@@ -3,10 +3,13 @@
 // controls, and for the first 20 hubs found the same card the widget renders (name button,
 // organization, place line, opening status, service chips, languages, notes, actions), with
 // the same Spanish texts and the same `Intl` names, rebuilt on every keystroke with
-// createElement. No framework, no validation of the feed, no shadow DOM.
+// createElement. No framework, no validation of the feed, no shadow DOM. Like the widget, it
+// draws a new list's first 4 cards at once and the rest after that frame, and lets the browser
+// skip laying out cards below the screen (content-visibility).
 // Renders into <plain-hubs src="…">, then sets its `state` attribute to "ready" as the widget does.
 
 const PAGE = 20;
+const FIRST_CARDS = 4;
 const SERVICE_NAMES = {
   information: 'Información',
   legal: 'Asesoría legal',
@@ -35,7 +38,8 @@ plain-hubs .check { display: inline-flex; gap: 0.4em; align-items: center; min-h
 plain-hubs button { font: inherit; min-height: 44px; padding: 0.5em 1em; border-radius: 8px; }
 plain-hubs .count { margin: 0 0 0.75em; color: #565b63; }
 plain-hubs .list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75em; }
-plain-hubs .hub { padding: 0.75em 16px; border: 1px solid #c9ced6; border-radius: 8px; background: #f4f6f8; }
+plain-hubs .hub { padding: 0.75em 16px; border: 1px solid #c9ced6; border-radius: 8px; background: #f4f6f8;
+  content-visibility: auto; contain-intrinsic-size: auto 26em; }
 plain-hubs .hub p { margin: 0 0 0.35em; }
 plain-hubs .name { margin: 0 0 0.25em; font-size: 1.125em; font-weight: 700; line-height: 1.3; }
 plain-hubs button.link { min-height: 0; padding: 0; border: 0; background: none; color: #0b5cad; font-weight: 700;
@@ -269,7 +273,7 @@ async function main(host) {
   base.append(form, layout);
 
   const select = (id) => (state.selected = id);
-  const render = () => {
+  const render = (whole) => {
     const words = fold(state.query).split(/\s+/).filter(Boolean);
     const found = index.filter(
       ({ hub, text }) =>
@@ -278,19 +282,31 @@ async function main(host) {
         words.every((w) => text.includes(w)),
     );
     count.textContent = `Centros encontrados: ${found.length}`;
-    list.replaceChildren(...found.slice(0, state.shown).map(({ hub }) => card(hub, select)));
+    const cards = (from, to) => found.slice(from, to).map(({ hub }) => card(hub, select));
+    const mine = ++renders;
+    if (whole) {
+      list.replaceChildren(...cards(0, state.shown));
+    } else {
+      // A new list: its first cards now, the rest of the page after that frame.
+      list.replaceChildren(...cards(0, Math.min(FIRST_CARDS, state.shown)));
+      if (state.shown > FIRST_CARDS)
+        requestAnimationFrame(() =>
+          setTimeout(() => mine === renders && list.append(...cards(FIRST_CARDS, state.shown))),
+        );
+    }
     more.hidden = found.length <= state.shown;
   };
+  let renders = 0;
   search.addEventListener('input', () => {
     state.query = search.value;
     state.shown = PAGE;
-    render();
+    render(false);
   });
-  country.addEventListener('change', () => ((state.country = country.value), render()));
-  service.addEventListener('change', () => ((state.service = service.value), render()));
-  moreButton.addEventListener('click', () => ((state.shown += PAGE), render()));
+  country.addEventListener('change', () => ((state.country = country.value), render(false)));
+  service.addEventListener('change', () => ((state.service = service.value), render(false)));
+  moreButton.addEventListener('click', () => ((state.shown += PAGE), render(true)));
 
-  render();
+  render(false);
   host.replaceChildren(base);
   host.setAttribute('state', 'ready');
 }

@@ -1,10 +1,12 @@
 // Issue 12's promise to big publishers: "50,000 hubs split per country: a country page as fast
 // as a 1,000-hub feed". A feed of 50,000 hubs in 50 countries (1,000 each) is split by the real
 // CLI (`mi-feed split`, compiled to lib/cli by `tsc -p tsconfig.lib.json`), and partner pages
-// load at 4× CPU on Lighthouse's mobile network, cache disabled, each load in a fresh context:
+// load at 4× CPU on Lighthouse's mobile network, each load in a fresh context (empty cache):
 //  - <mi-hub-locator country="GT"> on the split feed: the feed, then hubs/gt.geojson only;
 //  - the same on a feed of 1,000 hubs inline: GT's 1,000, the very features the split page
 //    shows, so both pages render the same cards and the only difference is the split;
+//  - both again with the configurator's fast-start lines (src/embed/config.ts): the page's
+//    HTML names the feed and, for the split feed, GT's file, so neither waits for the other;
 //  - the same on the 50,000 hubs inline (the feed before the split): with the widget's default
 //    10 s timeout (what a visitor sees), and with a 120 s one (what it would cost);
 //  - <mi-news-feed> on the split feed: a news-only page fetches no hub file at all.
@@ -30,7 +32,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIGHTHOUSE_MOBILE_NETWORK, PHONE_CPU, openPage } from './browser.js';
 import { manyHubs } from './data.js';
-import { loaderTag, partnerPage, reserveStyle } from './pages.js';
+import { fastStartHead, loaderTag, partnerPage, reserveStyle } from './pages.js';
 import { kb, median, ms, ratio, row } from './report.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -138,6 +140,20 @@ const locator = (src, extra = '') =>
  */
 const PAGES = [
   { key: 'split', path: '/split-country.html', widget: locator(SPLIT_FEED), hubFiles: [OWN_HUBS] },
+  // The configurator's fast-start lines: the page's HTML names the feed and GT's file.
+  {
+    key: 'splitFast',
+    path: '/split-country-fast.html',
+    widget: locator(SPLIT_FEED),
+    hubFiles: [OWN_HUBS],
+    fastStart: { widget: 'hub-locator', src: SPLIT_FEED, fetches: [OWN_HUBS] },
+  },
+  {
+    key: 'smallFast',
+    path: '/split-small-fast.html',
+    widget: locator(SMALL_FEED),
+    fastStart: { widget: 'hub-locator', src: SMALL_FEED },
+  },
   { key: 'small', path: '/split-small.html', widget: locator(SMALL_FEED) },
   {
     key: 'wholeDefault',
@@ -249,7 +265,14 @@ export function splitRoutes({ log = () => {} } = {}) {
     ...Object.fromEntries(
       PAGES.map((p) => [
         p.path,
-        page(partnerPage({ head: `${reserve}\n${loaderTag()}`, widgets: p.widget })),
+        page(
+          partnerPage({
+            head: [reserve, ...(p.fastStart ? [fastStartHead(p.fastStart)] : []), loaderTag()].join(
+              '\n',
+            ),
+            widgets: p.widget,
+          }),
+        ),
       ]),
     ),
   };
@@ -291,14 +314,13 @@ function describeFrames(bench, until) {
 }
 
 /**
- * One load of a page at 4× CPU on the mobile network, cache disabled, in a fresh context:
+ * One load of a page at 4× CPU on the mobile network, in a fresh context (empty cache):
  * navigation → ready, the long tasks until SETTLE_MS after, the requests; checked.
  */
 async function load(browser, base, p, { log }) {
   const { page, close } = await openPage(browser, {
     cpu: PHONE_CPU,
     network: LIGHTHOUSE_MOBILE_NETWORK,
-    cacheDisabled: true,
   });
   try {
     await page.goto(base + p.path, { waitUntil: 'domcontentloaded', timeout: 120_000 });
@@ -411,21 +433,28 @@ export async function splitSection(browser, base, { log }) {
  */
 export function splitRows(results) {
   if (!results) return [];
-  const { split, small, wholeDefault, whole, news } = results;
+  const { split, small, splitFast, smallFast, wholeDefault, whole, news } = results;
   const hubs = HUBS.toLocaleString('en');
-  const cond = `${PHONE_CPU}× CPU, mobile network, cache disabled`;
+  const cond = `${PHONE_CPU}× CPU, mobile network, empty cache`;
   const n = (r) => (r.loads > 1 ? `median of ${r.loads} loads` : '1 load');
   const settle = `to ready + ${SETTLE_MS / 1000} s`;
   const splitLabel = `${hubs} hubs split per country, hub locator country="${COUNTRY}"`;
   const wholeLabel = `${hubs} hubs unsplit, hub locator country="${COUNTRY}"`;
+  const smallLabel = `1,000-hub feed (${COUNTRY}'s 1,000 hubs inline), hub locator country="${COUNTRY}"`;
   const pages = [
-    [split, `${splitLabel} (ratio: ÷ 1,000-hub feed)`],
-    [small, `1,000-hub feed (${COUNTRY}'s 1,000 hubs inline), hub locator country="${COUNTRY}"`],
-    [whole, `${wholeLabel} timeout="${WHOLE_TIMEOUT_MS}" (ratio: ÷ 1,000-hub feed)`],
+    [split, `${splitLabel} (ratio: ÷ 1,000-hub feed)`, small],
+    [small, smallLabel],
+    [
+      splitFast,
+      `${splitLabel}, fast-start snippet (ratio: ÷ 1,000-hub feed, fast start)`,
+      smallFast,
+    ],
+    [smallFast, `${smallLabel}, fast-start snippet`],
+    [whole, `${wholeLabel} timeout="${WHOLE_TIMEOUT_MS}" (ratio: ÷ 1,000-hub feed)`, small],
   ];
   const rows = [];
-  for (const [r, label] of pages) {
-    const vs = (key) => (r === small ? '' : ratio(r[key], small[key]));
+  for (const [r, label, to] of pages) {
+    const vs = (key) => (to ? ratio(r[key], to[key]) : '');
     rows.push(
       row(`${label}: navigation → state="ready", ${cond} (${n(r)})`, ms(r.ready), '', vs('ready')),
       row(`${label}: longest task, ${settle}`, ms(r.longest), '', vs('longest')),
@@ -437,10 +466,10 @@ export function splitRows(results) {
         vs('bytes'),
       ),
     );
-    if (r === split)
+    if (r === split || r === splitFast)
       rows.push(
         row(
-          `${splitLabel}: feed.json done → hubs/gt.geojson requested → done`,
+          `${label.replace(/ \(ratio.*/, '')}: feed.json done → hubs/gt.geojson requested → done`,
           `${ms(r.feedDone)} → ${ms(r.hubsStart)} → ${ms(r.hubsDone)}`,
         ),
       );
