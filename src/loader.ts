@@ -25,10 +25,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
     import('./news-feed/news-feed.js')
       .then(nextTask)
       .then(() => import('./news-feed/mi-news-feed.js')),
-  'mi-quiz': () =>
-    import('./quiz/quiz.js')
-      .then(nextTask)
-      .then(() => import('./quiz/mi-quiz.js')),
+  'mi-quiz': () => import('./quiz/quiz.js').then(nextTask).then(() => import('./quiz/mi-quiz.js')),
   'mi-hub-locator': () =>
     import('./hub-locator/hub-locator.js')
       .then(nextTask)
