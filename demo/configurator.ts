@@ -33,6 +33,9 @@ for (const [name, spec] of Object.entries(WIDGETS))
   widgetSelect.add(new Option(`${spec.title} (<${spec.tag}>)`, name));
 $<HTMLInputElement>('src').value = new URL('feed.json', location.href).href;
 $<HTMLInputElement>('files-base').value = base.href;
+// The page's language, for the fast start: the widget's languages, without "follow the page".
+for (const option of $<HTMLSelectElement>('lang').options)
+  if (option.value) $<HTMLSelectElement>('page-lang').add(new Option(option.text, option.value));
 
 function renderOptions(widget: WidgetName): void {
   options.querySelectorAll('.field, .check').forEach((n) => n.remove());
