@@ -38,7 +38,11 @@
 //
 // Progress goes to stderr (with per-load details: each layout shift and what moved, the
 // scripts of the long animation frames); the table, ready to paste into the README, to stdout.
-// BENCH_ONLY=sizes,cls,slow3g,news,hubs,split runs only some sections (for work on this script).
+// 8. Lighthouse 12.2.3's performance score of the section-2 pages and of the same article
+//    without widgets (bench/lighthouse.js; its CLS part from section 2).
+//
+// BENCH_ONLY=sizes,cls,slow3g,news,hubs,split,lighthouse runs only some sections (for work on
+// this script; lighthouse needs cls).
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -67,6 +71,7 @@ import {
 } from './bench/pages.js';
 import { kb, markdownTable, mb, median, ms, p95, ratio, row } from './bench/report.js';
 import { serveBench, snapshot } from './bench/server.js';
+import { lighthouseSection } from './bench/lighthouse.js';
 import { splitRoutes, splitRows, splitSection } from './bench/split.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -76,6 +81,7 @@ const QUERY = 'san pedro';
 const CLS_LOADS = 3;
 const SLOW_3G_LOADS = 3;
 const NEWS_ROUNDS = 5;
+const LIGHTHOUSE_RUNS = 5;
 const KEY_ROUNDS = 5;
 /** How long to keep observing after every widget settled: late shifts and tasks count too. */
 const SETTLE_MS = 1000;
@@ -124,19 +130,27 @@ const max = (values) => (values.length ? Math.max(...values) : 0);
 
 // --- Pages and server ---------------------------------------------------------------------
 
+/** A page as Lighthouse loads it: without the bench's recorder. */
+const lighthousePath = (path) => path.replace(/^\//, '/lh-');
+
 function routes() {
   const page = (body) => ({ type: 'text/html; charset=utf-8', body });
   const json = (value) => ({ type: 'application/json', body: JSON.stringify(value) });
   // The README's snippet holds each widget's box before the script loads: the same rules as
   // dist/mi-widgets.css, inline in the page's head.
   const reserve = reserveStyle(readFileSync(join(ROOT, 'dist/mi-widgets.css'), 'utf8'));
-  const widgetsPage = (tags, withReserve) =>
+  const widgetsPage = (tags, withReserve, observed = true) =>
     partnerPage({
       head: `${withReserve ? reserve : ''}\n${feedMeta(DEMO_FEED)}\n${loaderTag()}`,
       widgets: tags.map((tag) => WIDGETS[tag].html).join('\n'),
+      observed,
     });
   return {
     ...Object.fromEntries(CLS_PAGES.map((p) => [p.path, page(widgetsPage(p.tags, p.reserve))])),
+    // The same pages for Lighthouse, without the bench's recorder.
+    ...Object.fromEntries(
+      CLS_PAGES.map((p) => [lighthousePath(p.path), page(widgetsPage(p.tags, p.reserve, false))]),
+    ),
     ...Object.fromEntries(
       LOADER_VARIANTS.map((v, i) => [
         `/slow3g-${i}.html`,
@@ -152,6 +166,8 @@ function routes() {
         ),
       ]),
     ),
+    // The same article without widgets: what Lighthouse scores before the snippet.
+    [lighthousePath('/plain.html')]: page(partnerPage({ observed: false })),
     '/news.html': page(
       partnerPage({ head: loaderTag(), widgets: '<div id="widget"></div><ul id="plain"></ul>' }),
     ),
@@ -288,6 +304,8 @@ async function layoutShifts(browser, base) {
     results.push({
       name: page.name,
       tags: page.tags,
+      path: page.path,
+      reserve: page.reserve,
       ...Object.fromEntries(Object.keys(loads[0]).map((key) => [key, mid(key)])),
     });
   }
@@ -513,7 +531,7 @@ async function hubs(browser, base) {
 
 // --- The table --------------------------------------------------------------------------------
 
-function tableRows({ sizes, cls, slow, news, hub }) {
+function tableRows({ sizes, cls, slow, news, hub, lighthouse }) {
   const rows = [];
   for (const { file, bytes } of sizes ?? []) rows.push(row(`gzip: ${file}`, kb(bytes)));
 
@@ -549,6 +567,19 @@ function tableRows({ sizes, cls, slow, news, hub }) {
       row(
         `${label}: feed request starts · requests, page included`,
         `${ms(v.feedStart)} · ${v.requests}`,
+      ),
+    );
+  }
+
+  const none = lighthouse?.find((r) => r.path === lighthousePath('/plain.html'));
+  const points = (d) => `${d < 0 ? '−' : d > 0 ? '+' : ''}${Math.abs(d)} points`;
+  for (const r of lighthouse ?? []) {
+    rows.push(
+      row(
+        `Lighthouse 12.2.3 mobile, ${r.name}: performance score (its CLS part from the bench's CLS) · total blocking time · LCP (median of ${LIGHTHOUSE_RUNS})`,
+        `${r.score.toFixed(0)} · ${ms(r.tbt)} · ${ms(r.lcp)}`,
+        '',
+        r === none ? '' : points(Math.round(r.score) - Math.round(none.score)),
       ),
     );
   }
@@ -649,6 +680,19 @@ async function main() {
     }
     if (run('hubs')) results.hub = await hubs(browser, base);
     if (run('split')) results.split = await splitSection(browser, base, { log });
+    if (run('lighthouse')) {
+      if (!results.cls) throw new Error('the lighthouse section needs the cls section (its CLS)');
+      results.lighthouse = await lighthouseSection(
+        base,
+        [
+          { name: 'no widgets', path: lighthousePath('/plain.html'), cls: 0 },
+          ...results.cls
+            .filter((r) => r.reserve)
+            .map(({ name, path, cls }) => ({ name, path: lighthousePath(path), cls })),
+        ],
+        { spki: server.spki, runs: LIGHTHOUSE_RUNS, log },
+      );
+    }
 
     console.log(`\n${headerLine(version)}\n`);
     console.log(markdownTable([...tableRows(results), ...splitRows(results.split)]));

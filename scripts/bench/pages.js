@@ -76,13 +76,17 @@ const ARTICLE = HEADINGS.map(
     [0, 1, 2, 3, 4].map((j) => `<p>${PARAGRAPHS[(i * 3 + j) % PARAGRAPHS.length]}</p>`).join('\n'),
 ).join('\n');
 
-/** A partner's article page with `widgets` below its lead paragraph and `head` in its <head>. */
-export function partnerPage({ head = '', widgets = '' }) {
+/**
+ * A partner's article page with `widgets` below its lead paragraph and `head` in its <head>;
+ * `observed: false` leaves out the bench's recorder (window.__bench), for Lighthouse, which
+ * measures on its own: a partner's page has no such script.
+ */
+export function partnerPage({ head = '', widgets = '', observed = true }) {
   return `<!doctype html>
 <html lang="es">
 <head>
 <meta charset="utf-8">
-<script>${OBSERVER}</script>
+${observed ? `<script>${OBSERVER}</script>` : ''}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Nuevo centro de información — Municipalidad de Ejemplo</title>
 <style>${STYLE}</style>
