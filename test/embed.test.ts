@@ -393,4 +393,50 @@ describe('snippet configurator (demo/configurator.html)', () => {
     await waitUntil(() => /cannot use/.test(health()), `health: ${health()}`, { timeout: 8000 });
     expect(details.querySelectorAll('li')).to.have.length(1);
   });
+
+  it('fast start: names the release’s files and, for a split feed, the country’s hub file', async function () {
+    this.timeout(30_000);
+    const frame = await page({ src: '/demo/configurator.html' });
+    const doc = frame.contentDocument!;
+    const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+    const status = () => $('fast-start-status').textContent!;
+    const snippet = () => $<HTMLTextAreaElement>('script-snippet').value;
+    const change = (el: HTMLElement, type = 'change') =>
+      el.dispatchEvent(new Event(type, { bubbles: true }));
+    await waitUntil(() => snippet().includes('<script'), 'no snippet');
+
+    // Where no release lists its files (npm start serves the source): said, and no lines.
+    $<HTMLInputElement>('fast-start').click();
+    await waitUntil(() => /No list of files/.test(status()), `status: ${status()}`);
+    expect(snippet()).to.not.contain('modulepreload');
+
+    // A built release: its files, the hub locator's split feed and Guatemala's file.
+    const release = new URL('/dist/', location.href).href;
+    const files = $<HTMLInputElement>('files-base');
+    files.value = release;
+    change(files);
+    $<HTMLSelectElement>('widget').value = 'hub-locator';
+    change($('widget'));
+    const split = new URL('/test/fixtures/split/feed.json', location.href).href;
+    const src = $<HTMLInputElement>('src');
+    src.value = split;
+    change(src, 'input');
+    const country = $<HTMLInputElement>('opt-country');
+    country.value = 'GT';
+    change(country, 'input');
+    const gt = new URL('hubs/gt.geojson', split).href;
+    await waitUntil(() => snippet().includes(gt), `snippet: ${snippet()}`, { timeout: 8000 });
+    const preloads = (await (await fetch('/dist/preloads.json')).json()) as ReleaseFiles;
+    const lines = snippet().split('\n');
+    for (const path of [...preloads.widgets['mi-hub-locator'], preloads.locales.es])
+      expect(lines).to.include(
+        `<link rel="modulepreload" href="${new URL(path, release).href}" />`,
+      );
+    expect(lines).to.include(
+      `<link rel="preload" as="fetch" href="${split}" crossorigin referrerpolicy="no-referrer" data-mi-widgets />`,
+    );
+    expect(snippet()).to.not.contain('mx.geojson');
+    expect(lines).to.include(`<script type="module" src="${release}mi-widgets.js"></script>`);
+    expect(status()).to.match(/lines above the script tag, 1 of them for the hubs’ file/);
+  });
 });
