@@ -99,8 +99,9 @@ function adoptPreloads(): void {
 
 // --- The feed reader's worker, started early ------------------------------------------------
 // Taken by the feed client (`readerWorker` in src/feed/client.ts) under another registered
-// symbol: { worker, failed, policy, script, started }, `failed` set if it could not start (a CSP without
-// `worker-src` for it) before the client listens — the client then reads on the main thread.
+// symbol: { worker, failed, policy, script, started }, `failed` set if it could not start (a
+// CSP without `worker-src` for it) before the client listens — the client then reads on the
+// main thread.
 // A page may start a worker only from its own origin, and the bundle usually comes from a CDN:
 // there the worker starts from `script`, a one-line module of the page's own (a `blob:` URL)
 // that imports the reader from the CDN, which serves it with CORS like every chunk. Where the
