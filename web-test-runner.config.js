@@ -5,7 +5,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeLaunchOptions } from './scripts/chrome.js';
 
 /**
- * Fault injection for the feed client's tests, served by the test server itself (no network);
+ * Fault injection for the feed client's tests, served by the test server itself (no network:
+ * a server error, an HTML page, an answer that never comes, or a file answered late);
  * /__copy2/…, the same files under a second URL, to load a second copy of the bundle; and
  * /__cors/…, the same files with `Access-Control-Allow-Origin: *`, as a CDN serves the bundle
  * (the tests load it from the server's other name, 127.0.0.1, another origin than localhost).
@@ -28,6 +29,11 @@ async function faults(context, next) {
   } else if (kind === 'html') {
     context.type = 'text/html';
     context.body = '<!doctype html><title>Maintenance</title><h1>Back soon</h1>';
+  } else if (kind === 'slow') {
+    // /__faults/slow/<ms>/<path>: the file at /<path>, answered after <ms> milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(Number(arg) || 0, 5000)));
+    context.url = `/${context.path.split('/').slice(4).join('/')}`;
+    return next();
   } else if (kind === 'hang') {
     // Answers only after the client gave up (bounded, so the server never hangs for long).
     await new Promise((resolve) => {

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Campaign, Feed } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
-import { MiElement } from '../shared/mi-element.js';
+import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { chooseCampaigns, dismiss, isDismissed } from './campaigns.js';
 import { campaignBannerStyles } from './campaign-banner.styles.js';
 
@@ -62,7 +62,6 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   private observer?: IntersectionObserver;
   private timer?: ReturnType<typeof setInterval>;
   private inView = false;
-  private campaigns: Campaign[] = [];
 
   @state() private index = 0;
   @state() private paused = false;
@@ -126,7 +125,8 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   }
 
   private handleDismiss(campaign: Campaign): void {
-    dismiss(this.currentResult!.url, campaign.id);
+    const url = this.feed.result?.url;
+    if (url) dismiss(url, campaign.id);
     emit(this, 'mi-campaign-dismiss', { campaignId: campaign.id });
     this.requestUpdate();
     // What replaces it (another campaign, or nothing) takes the focus the button had.
@@ -139,16 +139,20 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     this.focused = this.renderRoot.contains(event.relatedTarget as Node | null);
   }
 
-  protected select(feed: Feed): Campaign[] {
-    const url = this.currentResult?.url ?? '';
-    this.campaigns = chooseCampaigns(feed, {
+  protected view(feed: Feed, { url, preferences }: ViewContext): Campaign[] {
+    return chooseCampaigns(feed, {
       country: this.country,
-      preferences: this.locale.preferences,
+      preferences,
       pinned: this.campaign,
       now: new Date(),
       dismissed: (id) => isDismissed(url, id),
     });
-    return this.campaigns;
+  }
+
+  /** The campaigns that may show now, best first (none until the feed is here). */
+  private get campaigns(): readonly Campaign[] {
+    const current = this.feed.current;
+    return current.state === 'ready' ? current.view : [];
   }
 
   /** Rotation runs only with `rotate`, several campaigns, no reduced motion, and nobody reading. */
@@ -180,7 +184,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
 
   private reportView(): void {
     const active = this.active;
-    const url = this.currentResult?.url;
+    const url = this.feed.result?.url;
     if (!this.inView || !active || !url || this.state !== 'ready') return;
     const key = `${url}#${active.id}`;
     if (viewed.has(key)) return;
@@ -189,9 +193,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   }
 
   override render(): TemplateResult {
-    return this.inLocale(() =>
-      this.renderFrame(msg('Campaign', { id: 'banner.label' }), this.renderFeedState()),
-    );
+    return this.renderFrame(msg('Campaign', { id: 'banner.label' }), this.renderState());
   }
 
   /** The box the campaign will fill: the layout's height, and the rotation controls' row. */

@@ -417,12 +417,17 @@ export function loadFeed(
   if (done) return Promise.resolve(done);
   if (signal?.aborted) return Promise.reject(signal.reason);
 
-  const shared = inFlight.get(url) ?? start(url, timeout);
+  // A request given up on by all its readers is never joined: it ends in their abort.
+  const running = inFlight.get(url);
+  const shared = running && !running.controller.signal.aborted ? running : start(url, timeout);
   shared.waiting++;
   return new Promise<FeedResult>((resolve, reject) => {
     const leave = () => {
       shared.waiting--;
-      if (shared.waiting === 0) shared.controller.abort(signal?.reason);
+      if (shared.waiting === 0) {
+        if (inFlight.get(url) === shared) inFlight.delete(url);
+        shared.controller.abort(signal?.reason);
+      }
       reject(signal?.reason);
     };
     signal?.addEventListener('abort', leave, { once: true });

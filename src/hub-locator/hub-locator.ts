@@ -8,11 +8,12 @@ import {
 } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
+import type { FeedResult } from '../feed/client.js';
 import type { Feed, Hub } from '../feed/schema.js';
 import type { Problem } from '../feed/problems.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
-import { MiElement } from '../shared/mi-element.js';
+import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import {
   directionsUrl,
   distanceKm,
@@ -26,6 +27,14 @@ import {
 import { hubLocatorStyles } from './hub-locator.styles.js';
 import { HubPartsController } from './parts.js';
 import type { HubMap } from './hub-map.js';
+
+/** What the locator shows of a feed: the hubs that pass the filters, and the filters' choices. */
+interface HubView {
+  found: IndexedHub[];
+  /** The countries and services the hubs have (codes). */
+  countries: string[];
+  services: string[];
+}
 
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
 
@@ -124,25 +133,22 @@ class NearViewportController implements ReactiveController {
  * @cssprop [--mi-hub-map-height=360px] - Height of the map.
  * @cssprop [--mi-hub-height=58em] - Height the widget holds from before it loads until the visitor uses it — at least a phone's screen, so that the list growing below moves nothing in sight. Set it in the page's reserve stylesheet too.
  */
-export class MiHubLocator extends MiElement<IndexedHub[]> {
+export class MiHubLocator extends MiElement<HubView> {
   static override styles = [...MiElement.styles, hubLocatorStyles];
 
   protected readonly feedSection = 'hubs';
   /** Hubs the feed keeps in files of their own, fetched as the filter needs them. */
   private readonly parts = new HubPartsController(this, () => ({ timeout: this.timeout }));
+  /** The search index of the hubs, made again only when they change. */
   private indexed?: {
     /** What the index was made from: the feed's own hubs and the parts that had arrived. */
     feedHubs: readonly Hub[];
     generation: number;
-    hubs: readonly Hub[];
     index: IndexedHub[];
-    /** The countries and services the hubs have, for the filters. */
     countries: string[];
     services: string[];
   };
-  /** The hubs found by the last render, for the map. */
-  private found: IndexedHub[] = [];
-  /** Cards the last render drew (Infinity: draw all the next time); more are due after the frame. */
+  /** Cards this update draws (Infinity: draw all the next time); more are due after the frame. */
   private drawn = 0;
   private drawRest = false;
   private finishing?: Promise<void>;
@@ -189,11 +195,12 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
     if (changed.has('country') || changed.has('service')) this.shown = PAGE;
-    // Hubs kept in files of their own: the country shown first, the rest when it widens.
-    const parts = this.currentResult?.feed.hubParts;
-    if (parts?.length) this.parts.want(parts, this.country);
+    super.willUpdate(changed);
+    // No more new cards than FIRST_CARDS in one update: the rest after the frame (updated()).
+    const wanted = Math.min(this.found.length, this.shown);
+    this.drawn = Math.min(wanted, Math.max(this.drawn, FIRST_CARDS));
+    this.drawRest = this.drawn < wanted;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -298,6 +305,11 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     return [...super.problems, ...this.parts.problems()];
   }
 
+  /** Hubs kept in files of their own: the country shown first, the rest when it widens. */
+  protected override prepare({ feed }: FeedResult): void {
+    if (feed.hubParts.length) this.parts.want(feed.hubParts, this.country);
+  }
+
   protected override partPending(feed: Feed): boolean {
     return this.parts.waiting(feed.hubParts, this.country);
   }
@@ -311,7 +323,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     super.handleRetry();
   }
 
-  protected select(feed: Feed): IndexedHub[] | undefined {
+  protected view(feed: Feed, _context: ViewContext): HubView | undefined {
     const parts = this.parts.hubs();
     const hubs = parts.hubs.length ? [...feed.hubs, ...parts.hubs] : feed.hubs;
     if (!hubs.length) return undefined;
@@ -319,7 +331,6 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
       this.indexed = {
         feedHubs: feed.hubs,
         generation: parts.generation,
-        hubs,
         index: indexHubs(hubs),
         countries: [
           ...new Set([
@@ -330,11 +341,18 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
         services: [...new Set(hubs.flatMap((h) => h.services ?? []))],
       };
     }
-    return this.indexed.index;
+    const { index, countries, services } = this.indexed;
+    return { found: this.visible(index), countries, services };
+  }
+
+  /** The hubs the locator shows now, for the list and the map. */
+  private get found(): IndexedHub[] {
+    const current = this.feed.current;
+    return current.state === 'ready' ? current.view.found : [];
   }
 
   /** The hubs that pass the filters, nearest first after Near me. */
-  private visible(index = this.indexed?.index ?? []): IndexedHub[] {
+  private visible(index: IndexedHub[]): IndexedHub[] {
     const found = filterHubs(index, {
       query: this.query,
       country: this.country,
@@ -400,19 +418,15 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
 
   override render(): TemplateResult {
     // The box holds its reserved height until the visitor uses the list (see --mi-hub-height).
-    return this.inLocale(() =>
-      this.renderFrame(
-        msg('Information hubs', { id: 'hubs.label' }),
-        html`<div class="hold ${this.acted ? '' : 'held'}">${this.renderFeedState()}</div>`,
-      ),
+    return this.renderFrame(
+      msg('Information hubs', { id: 'hubs.label' }),
+      html`<div class="hold ${this.acted ? '' : 'held'}">${this.renderState()}</div>`,
     );
   }
 
-  protected renderReady(index: IndexedHub[]): TemplateResult {
-    const found = this.visible(index);
-    this.found = found;
+  protected renderReady({ found, countries, services }: HubView): TemplateResult {
     return html`
-      ${this.renderControls()} ${this.renderGeoMessage()}
+      ${this.renderControls(countries, services)} ${this.renderGeoMessage()}
       <div class="layout ${this.map ? 'with-map' : ''}">
         ${this.renderMap()}
         <div class="results">
@@ -436,11 +450,11 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
     </p>`;
   }
 
-  private renderControls(): TemplateResult {
-    const countries = (this.indexed?.countries ?? [])
+  private renderControls(countryCodes: string[], serviceCodes: string[]): TemplateResult {
+    const countries = countryCodes
       .map((code) => ({ code, name: this.regionName(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
-    const services = (this.indexed?.services ?? [])
+    const services = serviceCodes
       .map((code) => ({ code, name: this.serviceName(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
     return html`<form
@@ -543,12 +557,7 @@ export class MiHubLocator extends MiElement<IndexedHub[]> {
   }
 
   private renderList(found: IndexedHub[]): TemplateResult {
-    // No more new cards than FIRST_CARDS in one update: the rest after the frame (updated()).
-    const wanted = Math.min(found.length, this.shown);
-    const count = Math.min(wanted, Math.max(this.drawn, FIRST_CARDS));
-    this.drawn = count;
-    if (count < wanted) this.drawRest = true;
-    const visible = found.slice(0, count);
+    const visible = found.slice(0, this.drawn);
     // role="list" is not redundant here: Safari drops list semantics under list-style: none.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`

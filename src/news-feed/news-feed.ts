@@ -6,7 +6,7 @@ import type { Feed, NewsItem } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
-import { MiElement } from '../shared/mi-element.js';
+import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { NEWS_RESERVED_ITEMS } from '../shared/styles.js';
 import { excerpt, selectNews } from './select.js';
 import { newsFeedStyles } from './news-feed.styles.js';
@@ -125,14 +125,12 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     emit(this, 'mi-news-open', { itemId: item.id, url });
   }
 
-  protected select(feed: Feed): NewsItem[] {
-    return selectNews(feed, this.locale.preferences, this.tag);
+  protected view(feed: Feed, { preferences }: ViewContext): NewsItem[] {
+    return selectNews(feed, preferences, this.tag);
   }
 
   override render(): TemplateResult {
-    return this.inLocale(() =>
-      this.renderFrame(msg('Migration news', { id: 'news.label' }), this.renderFeedState()),
-    );
+    return this.renderFrame(msg('Migration news', { id: 'news.label' }), this.renderState());
   }
 
   /** One placeholder per item the box holds, each exactly as tall as an item. */

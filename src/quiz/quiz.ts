@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Feed, Question, Quiz } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
-import { MiElement } from '../shared/mi-element.js';
+import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import {
   freshProgress,
   restoreProgress,
@@ -99,9 +99,9 @@ export class MiQuiz extends MiElement<Quiz> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const result = this.currentResult;
-    const quiz = result && this.locale.ready ? this.select(result.feed) : undefined;
-    if (!result || !quiz) return;
+    const current = this.feed.current;
+    if (current.state !== 'ready') return;
+    const { view: quiz, result } = current;
     const key = `${result.url}#${quiz.id}#${quiz.questions.map((q) => q.id).join(',')}`;
     if (key !== this.progressFor) {
       this.progressFor = key;
@@ -131,7 +131,8 @@ export class MiQuiz extends MiElement<Quiz> {
   }
 
   private handleAnswer(quiz: Quiz, question: Question, answer: Answer): void {
-    const progress = this.progress!;
+    const progress = this.progress;
+    if (!progress) return;
     this.go(quiz, { ...progress, answers: { ...progress.answers, [question.id]: answer } });
     this.focusNext = '.feedback';
     const correct = answer === question.answer;
@@ -140,7 +141,8 @@ export class MiQuiz extends MiElement<Quiz> {
   }
 
   private handleNext(quiz: Quiz): void {
-    const progress = this.progress!;
+    const progress = this.progress;
+    if (!progress) return;
     const total = progress.order.length;
     if (progress.index + 1 < total) {
       this.go(quiz, { ...progress, index: progress.index + 1 });
@@ -174,19 +176,18 @@ export class MiQuiz extends MiElement<Quiz> {
 
   private go(quiz: Quiz, progress: QuizProgress): void {
     this.progress = progress;
-    saveProgress(this.currentResult!.url, quiz, progress);
+    const url = this.feed.result?.url;
+    if (url) saveProgress(url, quiz, progress);
   }
 
-  protected select(feed: Feed): Quiz | undefined {
-    return selectQuiz(feed, this.locale.preferences, this.quiz);
+  protected view(feed: Feed, { preferences }: ViewContext): Quiz | undefined {
+    return selectQuiz(feed, preferences, this.quiz);
   }
 
   override render(): TemplateResult {
-    return this.inLocale(() =>
-      this.renderFrame(
-        msg('Myth or fact quiz', { id: 'quiz.label' }),
-        html`${this.renderFeedState()} ${this.renderAnnouncement()}`,
-      ),
+    return this.renderFrame(
+      msg('Myth or fact quiz', { id: 'quiz.label' }),
+      html`${this.renderState()} ${this.renderAnnouncement()}`,
     );
   }
 
@@ -254,7 +255,8 @@ export class MiQuiz extends MiElement<Quiz> {
   }
 
   private renderQuestion(quiz: Quiz, progress: QuizProgress): TemplateResult {
-    const question = quiz.questions.find((q) => q.id === progress.order[progress.index])!;
+    const question = quiz.questions.find((q) => q.id === progress.order[progress.index]);
+    if (!question) return this.renderStart(quiz); // progress is restored only for these questions
     const given = progress.answers[question.id];
     return html`
       ${this.renderProgress(progress.index, progress.order.length)}
@@ -391,7 +393,8 @@ export class MiQuiz extends MiElement<Quiz> {
       aria-label=${msg('Your answers', { id: 'quiz.review-label' })}
     >
       ${progress.order.map((id) => {
-        const question = quiz.questions.find((q) => q.id === id)!;
+        const question = quiz.questions.find((q) => q.id === id);
+        if (!question) return nothing;
         const given = progress.answers[id];
         const correct = given === question.answer;
         return html`<li class=${correct ? 'correct' : 'wrong'}>

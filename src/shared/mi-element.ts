@@ -1,72 +1,46 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
-import {
-  DEFAULT_TIMEOUT,
-  FeedError,
-  loadFeed,
-  readCachedFeed,
-  type FeedResult,
-} from '../feed/client.js';
+import { DEFAULT_TIMEOUT, FeedError, type FeedResult } from '../feed/client.js';
 import type { Feed, LocalizedText } from '../feed/schema.js';
 import type { Problem, Section } from '../feed/problems.js';
 import { pickText } from '../feed/text.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { FeedController, type ViewContext, type WidgetState } from './feed-controller.js';
 import { formatDateTime } from './format.js';
 import { baseStyles } from './styles.js';
 
-const logged = new WeakSet<object>();
-
-/** Tell the webmaster, in the console, what went wrong — once per failure, not per widget. */
-function logOnce(error: unknown): void {
-  if (typeof error !== 'object' || error === null || logged.has(error)) return;
-  logged.add(error);
-  if ((error as Error).name === 'AbortError') return; // the element left the page
-  if (error instanceof FeedError && error.kind === 'schema') return; // logged with the feed's problems
-  console.error(`[mi-widgets] ${error instanceof FeedError ? error.message : String(error)}`);
-}
-
-export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
+export type { WidgetState, ViewContext } from './feed-controller.js';
 export type Theme = 'light' | 'dark' | 'auto';
-
-/** A promise settled in a later task (after what the page has queued meanwhile). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /** The page-level default feed: `<meta name="mi-widgets:feed" content="…">`. */
 export const FEED_META = 'mi-widgets:feed';
 
 /**
  * The thin base every widget shares: the common element contract (`src`, `lang`, `theme`,
- * reflected `state`), feed loading through `@lit/task`, the offline copy, the error state
- * with Retry, and rendering in the widget's own language.
+ * `timeout`, reflected `state`), the widget's box, and rendering in the widget's own language.
+ * Its feed — loading, the kept copy, Retry, `reload()` — is a {@link FeedController}, which
+ * decides the state and the view in `willUpdate`.
  *
- * A widget says what it shows of a feed (`select`, `undefined` when nothing) and how
- * (`renderReady`, `renderEmpty`); its `render()` calls {@link renderFeedState}.
+ * A widget says what it shows of a feed (`view`, a pure function; `undefined` or `[]` when
+ * nothing) and how (`renderReady`, `renderEmpty`); its `render()` calls {@link renderState}.
  */
 export abstract class MiElement<View> extends LitElement {
   static override styles = [baseStyles];
 
   protected readonly locale = new LocaleController(this);
-  protected readonly feedTask = new Task(this, {
-    task: async ([src], { signal }) => {
-      const reload = this.reloadNext;
-      this.reloadNext = false;
-      const result = await loadFeed(src, { signal, timeout: this.timeout, reload });
-      // Each widget renders the feed in a task of its own: the widgets of a page share one
-      // request, and would otherwise all render in the one task that hands it over (at 4×
-      // CPU, four widgets took 140–200 ms there together).
-      await nextTask();
-      signal.throwIfAborted();
-      return result;
-    },
-    args: () => [this.feedUrl] as const,
+  /** The feed, as this widget shows it: its state and view are decided before each render. */
+  protected readonly feed = new FeedController<View>(this, {
+    section: () => this.feedSection,
+    url: () => this.feedUrl,
+    timeout: () => this.timeout,
+    ready: () => this.locale.ready,
+    preferences: () => this.locale.preferences,
+    view: (feed, context) => this.view(feed, context),
+    prepare: (result) => this.prepare(result),
+    partPending: (feed) => this.partPending(feed),
+    partError: (feed) => this.partError(feed),
   });
-  private reloadNext = false;
-  private abortedOnLeave = false;
-  private cached?: FeedResult;
-  private cachedFor?: string;
-  private currentState: WidgetState = 'loading';
 
   /** URL of the feed (JSON Feed 1.1, or a document of the widget's own kind). Defaults to the page's `<meta name="mi-widgets:feed">`. */
   @property() src = '';
@@ -77,24 +51,15 @@ export abstract class MiElement<View> extends LitElement {
   /** Milliseconds to wait for the feed before giving up. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
-  /** What the widget shows: `loading`, `ready`, `empty` or `error` (reflected as the `state` attribute). */
-  get state(): WidgetState {
-    return this.currentState;
-  }
+  /** What the widget shows: `loading`, `ready`, `empty` or `error`, reflected as the `state` attribute. Set by the widget: read it, don't set it. */
+  @property({ reflect: true }) state: WidgetState = 'loading';
 
   /**
    * What the feed reader found wrong in the part of the feed this widget shows (and in the
    * document as a whole): each with its JSON path and what was done about it. Read-only.
    */
   get problems(): readonly Problem[] {
-    const result = this.currentResult;
-    if (!result) {
-      const error = this.feedTask.status === TaskStatus.ERROR ? this.feedTask.error : undefined;
-      return error instanceof FeedError ? error.problems : [];
-    }
-    return result.problems.filter(
-      (p) => p.section === this.feedSection || p.section === 'document',
-    );
+    return this.feed.problems;
   }
 
   /** Which part of the feed this widget shows, for its {@link problems}. */
@@ -109,51 +74,19 @@ export abstract class MiElement<View> extends LitElement {
     );
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.abortedOnLeave) {
-      this.abortedOnLeave = false;
-      void this.feedTask.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move within the page reconnects in the same task; only a real removal aborts.
-    queueMicrotask(() => {
-      if (!this.isConnected && this.feedTask.status === TaskStatus.PENDING) {
-        this.abortedOnLeave = true;
-        this.feedTask.abort();
-      }
-    });
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const url = this.feedUrl;
-    if (url !== this.cachedFor) {
-      this.cachedFor = url;
-      this.cached = undefined;
-      // The kept copy comes asynchronously (Cache API); shown if it is still this widget's feed.
-      if (url)
-        void readCachedFeed(url).then((copy) => {
-          if (copy && this.cachedFor === url) {
-            this.cached = copy;
-            this.requestUpdate();
-          }
-        });
-    }
+    this.feed.sync();
+    this.state = this.feed.current.state;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.getAttribute('state') !== this.currentState)
-      this.setAttribute('state', this.currentState);
+  /** Every render, and what it commits, in the widget's own language. */
+  protected override update(changed: PropertyValues): void {
+    this.locale.render(() => super.update(changed));
   }
 
   protected handleRetry(): void {
-    this.reloadNext = true;
-    void this.feedTask.run();
+    void this.feed.reload();
     // The Retry button goes away with the error: keep keyboard focus inside the widget.
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('.base')?.focus(),
@@ -162,14 +95,14 @@ export abstract class MiElement<View> extends LitElement {
 
   /** Load the feed again from the network. */
   reload(): Promise<void> {
-    this.reloadNext = true;
-    return this.feedTask.run();
+    return this.feed.reload();
   }
 
-  /** The feed on screen: this page's load when it is done, else the copy kept from an earlier visit. */
-  protected get currentResult(): FeedResult | undefined {
-    return this.feedTask.status === TaskStatus.COMPLETE ? this.feedTask.value : this.cached;
-  }
+  /** What of the feed this widget shows: a pure function of the feed and the widget's properties; `undefined` (or an empty list) means `empty`. */
+  protected abstract view(feed: Feed, context: ViewContext): View | undefined;
+
+  /** Called with each feed before its view: start fetching what else the widget needs. */
+  protected prepare(_result: FeedResult): void {}
 
   /** A part of the feed in a file of its own (hubs by country) is still on its way. */
   protected partPending(_feed: Feed): boolean {
@@ -181,8 +114,6 @@ export abstract class MiElement<View> extends LitElement {
     return undefined;
   }
 
-  /** What of the feed this widget shows; `undefined` (or an empty list) means `empty`. */
-  protected abstract select(feed: Feed): View | undefined;
   protected abstract renderReady(view: View, result: FeedResult): unknown;
   protected abstract renderEmpty(): unknown;
 
@@ -194,11 +125,6 @@ export abstract class MiElement<View> extends LitElement {
   /** A `heading-level` attribute as an ARIA level: 2–6, else the widget's default. */
   protected headingLevelOf(value: number, fallback: number): number {
     return Math.min(6, Math.max(2, Math.floor(value) || fallback));
-  }
-
-  /** Render in the widget's own language; wraps every `render()`. */
-  protected inLocale(render: () => TemplateResult): TemplateResult {
-    return this.locale.render(render);
   }
 
   /** The widget's box: a labelled region in the interface language (Retry moves focus to it). */
@@ -214,35 +140,22 @@ export abstract class MiElement<View> extends LitElement {
     </section>`;
   }
 
-  /** The part of the template that depends on the state; sets `state`. */
-  protected renderFeedState(): unknown {
-    const status = this.feedTask.status;
-    const failed = status === TaskStatus.ERROR;
-    const result = this.currentResult;
-    const view = result && this.locale.ready ? this.select(result.feed) : undefined;
-    const empty = view === undefined || (Array.isArray(view) && view.length === 0);
-
-    if (!this.locale.ready || (!result && !failed))
-      return this.setState('loading', this.renderLoading());
-    if (!result) return this.setState('error', this.renderError(this.feedTask.error));
-    if (empty && this.partPending(result.feed))
-      return this.setState('loading', this.renderLoading());
-    const partError = empty ? this.partError(result.feed) : undefined;
-    if (partError) return this.setState('error', this.renderError(partError));
-    if (empty)
-      return this.setState(
-        'empty',
-        html`${this.renderOffline(result, failed)}${this.renderEmpty()}`,
-      );
-    return this.setState(
-      'ready',
-      html`${this.renderOffline(result, failed)}${this.renderReady(view, result)}`,
-    );
-  }
-
-  private setState(state: WidgetState, template: unknown): unknown {
-    this.currentState = state;
-    return template;
+  /** The part of the template that depends on the state, as {@link FeedController.sync} decided it. */
+  protected renderState(): unknown {
+    const current = this.feed.current;
+    switch (current.state) {
+      case 'loading':
+        return this.renderLoading();
+      case 'error':
+        return this.renderError(current.error);
+      case 'empty':
+        return html`${this.renderOffline(current.result, current.failed)}${this.renderEmpty()}`;
+      case 'ready':
+        return html`${this.renderOffline(current.result, current.failed)}${this.renderReady(
+          current.view,
+          current.result,
+        )}`;
+    }
   }
 
   /**
@@ -262,8 +175,8 @@ export abstract class MiElement<View> extends LitElement {
   }
 
   /** The offline note: a copy from the browser's storage is shown because the network failed. */
-  protected renderOffline(result: FeedResult, failed: boolean): unknown {
-    if (!failed || !result.fromCache) return nothing;
+  protected renderOffline(result: FeedResult, failed: unknown): unknown {
+    if (failed === undefined || !result.fromCache) return nothing;
     const when = formatDateTime(result.fetchedAt, this.locale.format);
     return html`<div part="notice" class="notice" role="status">
       <p>
@@ -276,7 +189,6 @@ export abstract class MiElement<View> extends LitElement {
   }
 
   protected renderError(error: unknown): TemplateResult {
-    logOnce(error);
     return html`<div part="error" class="error">
       <div role="alert">
         <p class="title">${msg('The information could not be loaded.', { id: 'error.title' })}</p>

@@ -301,8 +301,8 @@ describe('<mi-quiz>', () => {
     it('starts fresh when the quiz changed since', async () => {
       const src = fixture('quiz.json');
       const el = await settled(await render<MiQuiz>(html`<mi-quiz src=${src}></mi-quiz>`));
-      const quiz = (el as unknown as { currentResult: { feed: { quizzes: Quiz[] } } }).currentResult
-        .feed.quizzes[0];
+      const quiz = (el as unknown as { feed: { result: { feed: { quizzes: Quiz[] } } } }).feed
+        .result.feed.quizzes[0];
       const older: Quiz = {
         ...quiz,
         questions: [...quiz.questions, { ...quiz.questions[0], id: 'removed-since' }],
