@@ -122,6 +122,22 @@ function reserveStylesheetFile(): Plugin {
 }
 
 /**
+ * The source modules that run for their effects — each widget's define module, the loader, the
+ * localize setup — kept by the build as such: package.json's `sideEffects` lists only what the
+ * package ships (lib/, dist/), and without this the build drops a define module's
+ * `customElements.define` as an unused import.
+ */
+function sourceSideEffects(): Plugin {
+  const effects = /[\\/]src[\\/](.+[\\/]mi-[^\\/]+|loader|i18n[\\/]localize)\.ts$/;
+  return {
+    name: 'mi-source-side-effects',
+    transform(code, id) {
+      return effects.test(id) ? { code, map: null, moduleSideEffects: true } : null;
+    },
+  };
+}
+
+/**
  * `npm run build:cdn` → dist/mi-widgets.js: a small loader plus one lazy chunk per widget,
  * Lit bundled in its own chunk, minified (partners have no bundler).
  * `npm start` → the demo page, served from source.
@@ -133,6 +149,7 @@ export default defineConfig({
   base: './',
   worker: { format: 'es' },
   plugins: [
+    sourceSideEffects(),
     embedFromSource(),
     renameLitTrustedTypesPolicy(),
     widgetPreloads(),
@@ -161,14 +178,17 @@ export default defineConfig({
         minify: true,
         codeSplitting: {
           groups: [
-            { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
+            {
+              name: 'lit',
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs)[\\/]/,
+            },
             // What every widget shares: base element, feed client, schema, localization.
-            // The sanitizer stays a lazy chunk of its own.
+            // The sanitizer stays a lazy chunk of its own; the banner's media query is its own.
             {
               name: 'shared',
               // The feed reader (and valibot) runs in its worker; on the main thread only where no
               // worker can start, from a lazy chunk of its own.
-              test: /src[\\/](shared[\\/](?!sanitize)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
+              test: /src[\\/](shared[\\/](?!sanitize|media-query)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
             },
             // How feed values are written, and what a hub search looks in: the hub locator's,
             // and the main-thread reader's where no worker can start.

@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
+import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import type { Campaign, Feed } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
+import { MediaQueryController } from '../shared/media-query.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { chooseCampaigns, dismiss, isDismissed } from './campaigns.js';
 import { campaignBannerStyles } from './campaign-banner.styles.js';
@@ -57,11 +59,19 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   static override styles = [...MiElement.styles, campaignBannerStyles];
 
   protected readonly feedSection = 'campaigns';
-  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  private readonly onMotionChange = () => this.requestUpdate();
-  private observer?: IntersectionObserver;
+  private readonly reducedMotion = new MediaQueryController(
+    this,
+    '(prefers-reduced-motion: reduce)',
+  );
+  /** Half of the banner or more is on screen: then a campaign counts as seen. */
+  private readonly visibility = new IntersectionController(this, {
+    config: { threshold: [0, 0.5, 1] },
+    callback: (entries) => {
+      const entry = entries[entries.length - 1];
+      return entry.isIntersecting && entry.intersectionRatio >= 0.5;
+    },
+  });
   private timer?: ReturnType<typeof setInterval>;
-  private inView = false;
 
   @state() private index = 0;
   @state() private paused = false;
@@ -94,23 +104,8 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     return this.layout === 'card' || this.layout === 'hero' ? this.layout : 'bar';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.reducedMotion.addEventListener('change', this.onMotionChange);
-    this.observer = new IntersectionObserver(
-      ([entry]) => {
-        this.inView = entry.isIntersecting && entry.intersectionRatio >= 0.5;
-        this.reportView();
-      },
-      { threshold: [0, 0.5, 1] },
-    );
-    this.observer.observe(this);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.reducedMotion.removeEventListener('change', this.onMotionChange);
-    this.observer?.disconnect();
     this.stopRotation();
   }
 
@@ -185,7 +180,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   private reportView(): void {
     const active = this.active;
     const url = this.feed.result?.url;
-    if (!this.inView || !active || !url || this.state !== 'ready') return;
+    if (this.visibility.value !== true || !active || !url || this.state !== 'ready') return;
     const key = `${url}#${active.id}`;
     if (viewed.has(key)) return;
     viewed.add(key);

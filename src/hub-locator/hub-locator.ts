@@ -1,18 +1,13 @@
-import {
-  html,
-  nothing,
-  type PropertyValues,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
+import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import type { FeedResult } from '../feed/client.js';
 import type { Feed, Hub } from '../feed/schema.js';
 import type { Problem } from '../feed/problems.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
+import { dateFormat, displayNames, numberFormat } from '../shared/intl.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import {
   directionsUrl,
@@ -49,41 +44,6 @@ const FIRST_CARDS = 4;
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
-
-/**
- * Tells its host, once, that it has come within a viewport's height of being on screen (the
- * map's code loads then, not at page start). Without IntersectionObserver it says so at once.
- */
-class NearViewportController implements ReactiveController {
-  near = typeof IntersectionObserver === 'undefined';
-  private observer?: IntersectionObserver;
-
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly onNear: () => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    if (this.near) return;
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.near = true;
-        this.hostDisconnected();
-        this.onNear();
-      },
-      { rootMargin: '100% 0px' },
-    );
-    this.observer.observe(this.host);
-  }
-
-  hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-  }
-}
 
 /**
  * Find the nearest information hub: a list that works on any connection — search, filters,
@@ -154,8 +114,18 @@ export class MiHubLocator extends MiElement<HubView> {
   private finishing?: Promise<void>;
   private hubMap?: HubMap;
   private mapLoading = false;
-  private readonly viewport = new NearViewportController(this, () => {
-    if (this.map) this.requestUpdate();
+  /**
+   * Whether the locator has come within a screen's height of the viewport: the map's code
+   * loads then, not at page start. Watched only with `map`, and only until then.
+   */
+  private readonly viewport = new IntersectionController(this, {
+    target: null,
+    config: { rootMargin: '100% 0px' },
+    callback: (entries, observer) => {
+      const near = entries.some((entry) => entry.isIntersecting);
+      if (near) observer.disconnect();
+      return near;
+    },
   });
 
   @query('.map') private mapContainer?: HTMLElement;
@@ -196,6 +166,7 @@ export class MiHubLocator extends MiElement<HubView> {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('country') || changed.has('service')) this.shown = PAGE;
+    if (changed.has('map') && this.map) this.viewport.observe(this);
     super.willUpdate(changed);
     // No more new cards than FIRST_CARDS in one update: the rest after the frame (updated()).
     const wanted = Math.min(this.found.length, this.shown);
@@ -389,7 +360,7 @@ export class MiHubLocator extends MiElement<HubView> {
       return;
     }
     if (!this.hubMap && !this.mapLoading) {
-      if (!this.viewport.near) return;
+      if (this.viewport.value !== true) return;
       this.mapLoading = true;
       try {
         const { HubMap } = await import('./hub-map.js');
@@ -636,7 +607,7 @@ export class MiHubLocator extends MiElement<HubView> {
   private renderDistance(hub: Hub): unknown {
     if (!this.position) return nothing;
     const km = distanceKm(this.position, hub);
-    const distance = new Intl.NumberFormat(this.locale.format, {
+    const distance = numberFormat(this.locale.format, {
       style: 'unit',
       unit: 'kilometer',
       maximumFractionDigits: km < 10 ? 1 : 0,
@@ -746,32 +717,16 @@ export class MiHubLocator extends MiElement<HubView> {
   }
 }
 
-const weekdays = new Map<string, Intl.DateTimeFormat>();
-
 /** "Mon", "lun.", in the locale (day 0 = Monday). */
 function weekdayName(locale: string, day: number): string {
-  let format = weekdays.get(locale);
-  if (!format)
-    weekdays.set(
-      locale,
-      (format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' })),
-    );
+  const format = dateFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   return format.format(Date.UTC(2024, 0, 1 + day)); // 2024-01-01 was a Monday
 }
 
-const displayNames = new Map<string, Intl.DisplayNames>();
-
 /** A region's or language's name in the locale, or the code as given when `Intl` does not know it. */
 function displayName(locale: string, type: 'region' | 'language', code: string): string {
-  const key = `${locale}|${type}`;
-  let names = displayNames.get(key);
-  if (!names)
-    displayNames.set(
-      key,
-      (names = new Intl.DisplayNames([locale, 'en'], { type, fallback: 'code' })),
-    );
   try {
-    return names.of(code) ?? code;
+    return displayNames(locale, type).of(code) ?? code;
   } catch {
     return code;
   }

@@ -3,6 +3,7 @@ import { DAYS, fold } from '../feed/forms.js';
 import type { Hub } from '../feed/schema.js';
 import { knownSearchText } from '../feed/client.js';
 import { hubSearchText } from '../feed/search.js';
+import { dateFormat } from '../shared/intl.js';
 
 export type Day = (typeof DAYS)[number];
 
@@ -49,7 +50,6 @@ export function filterHubs(index: readonly IndexedHub[], filter: HubFilter): Ind
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const WEEKDAYS: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-const clocks = new Map<string, Intl.DateTimeFormat>();
 /** Answers for one instant, by time zone: filtering 10,000 hubs asks about a handful of zones. */
 const memo = { at: Number.NaN, times: new Map<string, { day: number; minute: number }>() };
 
@@ -62,17 +62,13 @@ export function localTime(now: Date, timeZone?: string): { day: number; minute: 
   }
   const known = memo.times.get(key);
   if (known) return known;
-  let clock = clocks.get(key);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clocks.set(key, clock);
-  }
+  const clock = dateFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const parts = Object.fromEntries(clock.formatToParts(now).map((p) => [p.type, p.value]));
   const time = {
     day: WEEKDAYS[parts.weekday],

@@ -1,12 +1,5 @@
-/** Dates and numbers through `Intl`, in a widget's formatting locale. */
-const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
-}
+/** Dates in a widget's formatting locale. */
+import { dateFormat } from './intl.js';
 
 /** "8 de noviembre de 2022". A date without a time is a calendar day, not UTC midnight. */
 export function formatDate(iso: string, locale: string): string {

@@ -379,7 +379,7 @@ describe('<mi-hub-locator>', () => {
       ),
     );
     // As painted: cards off screen keep a placeholder height until a frame lays them out.
-    await new Promise(requestAnimationFrame);
+    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
     expect(el.getBoundingClientRect().height, 'a short list').to.be.closeTo(held, 0.5);
     await typeInto(el, '#q', 'melchor');
     expect(names(el)).to.have.length(1);
