@@ -214,7 +214,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
           (c, i) =>
             html`<div
               class="slide ${i === active ? 'active' : ''}"
-              ?inert=${i !== active}
+              .inert=${i !== active}
               aria-hidden=${i === active ? 'false' : 'true'}
             >
               ${this.renderCampaign(c)}

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { FeedResult } from '../feed/client.js';
 import type { Feed, NewsItem } from '../feed/schema.js';
@@ -202,7 +203,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
       part="item"
       class="item ${image ? 'has-image' : ''}"
       tabindex="-1"
-      lang=${lang ?? nothing}
+      lang=${ifDefined(lang)}
     >
       ${this.renderImage(image)} ${this.renderTitle(item)} ${this.renderDate(item)}
       ${this.renderSummary(item, result)}
