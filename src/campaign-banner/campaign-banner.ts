@@ -18,6 +18,7 @@ const viewed = new Set<string>();
  * for the partner's country, the highest priority first; closable for good.
  *
  * @summary A campaign banner: a slim bar, a card or a hero.
+ * @title Campaign
  *
  * @fires mi-campaign-view - A campaign was at least half visible, once per campaign per page view. `detail: { campaignId }`.
  * @fires mi-campaign-click - The visitor followed a campaign's call to action. `detail: { campaignId }`.

@@ -81,6 +81,7 @@ class NearViewportController implements ReactiveController {
  * open now, near me — and, when asked for, a map.
  *
  * @summary The information-hub locator: list first, map when wanted.
+ * @title Information hubs
  *
  * @fires mi-hub-select - The visitor selected a hub (its name in the list, or its marker). `detail: { hubId }`.
  *

@@ -22,6 +22,7 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * time.
  *
  * @summary A list or grid of news items from a JSON Feed 1.1, in the visitor's language.
+ * @title Migration news
  *
  * @fires mi-news-more - The visitor asked for more items. `detail: { shown, total }`.
  * @fires mi-news-open - The visitor followed an item's link. `detail: { itemId, url }`.

@@ -31,6 +31,7 @@ type Announcement =
  * session; nothing about the visitor leaves the browser.
  *
  * @summary The myth-buster quiz: "myth" or "fact", and why.
+ * @title Myth or fact quiz
  *
  * @fires mi-quiz-start - The visitor started an attempt. `detail: { quizId }`.
  * @fires mi-quiz-answer - The visitor answered a statement. `detail: { quizId, questionId, answer, correct }`.

@@ -120,4 +120,28 @@ describe('the manifest', () => {
       assert.ok(named('attributes').includes('lang'), `${tagName} lang`);
     }
   });
+
+  test('types each attribute as a value, not a name: aliases expanded, constants resolved', () => {
+    const text = (tag, name) => {
+      const { type, default: value } = attributeOf(tag, name);
+      return `${type?.text} = ${value}`;
+    };
+    assert.equal(text('mi-news-feed', 'layout'), "'list' | 'cards' = 'list'");
+    assert.equal(text('mi-quiz', 'theme'), "'light' | 'dark' | 'auto' = 'light'");
+    // `timeout = DEFAULT_TIMEOUT`, imported from the feed client.
+    const timeout = /DEFAULT_TIMEOUT = ([\d_]+)/.exec(read('src/feed/client.ts'))[1];
+    assert.equal(text('mi-campaign-banner', 'timeout'), `number = ${timeout.replace(/_/g, '')}`);
+    // `tiles = OSM_TILES`, a constant of the module.
+    assert.match(text('mi-hub-locator', 'tiles'), /^string = 'https:\/\/.*\{z\}.*'$/);
+  });
+
+  test('gives every widget the title of its class’s @title', () => {
+    assert.deepEqual(
+      Object.fromEntries(elements().map((e) => [e.tagName, e.title])),
+      Object.fromEntries(
+        elements().map((e) => [e.tagName, /^ \* @title (.+)$/m.exec(read(e.path))?.[1]]),
+      ),
+    );
+    for (const element of elements()) assert.ok(element.title, element.tagName);
+  });
 });
