@@ -1,10 +1,11 @@
 /**
  * One registry of widgets. The analyzer runs here on the current source (as `npm run analyze`
  * does, writing nothing), and everything that lists the widgets is held to its manifest: the
- * registry written from it (src/generated/widgets.ts); and what cannot read the registry — the
- * loader (it imports nothing), src/index.ts, package.json's exports and the README's attribute
- * tables. The parts and custom properties every widget shares are documented once, on
- * MiElement, and still listed under each widget, by the manifest and by Storybook's docs.
+ * registry written from it (src/generated/widgets.ts), which the configurator, the iframe mode
+ * and the stories read; and what cannot read it — the loader (it imports nothing), src/index.ts,
+ * package.json's exports and the README's attribute tables. The parts and custom properties
+ * every widget shares are documented once, on MiElement, and still listed under each widget,
+ * by the manifest and by Storybook's docs.
  *
  * Needs the CDN build and the compiled library: `npx vite build && npx tsc -p tsconfig.lib.json`.
  */
@@ -279,6 +280,18 @@ describe('what cannot read the registry agrees with it', () => {
     }
     const defines = Object.keys(pkg.exports).filter((k) => /^\.\/[\w-]+\/mi-[\w-]+\.js$/.test(k));
     assert.deepEqual(defines.sort(), widgets.map((w) => `./${w.define}`).sort());
+  });
+
+  test('every widget’s stories are built from the registry, for its own tag', () => {
+    for (const w of widgets) {
+      const stories = read(`stories/${w.name}.stories.ts`);
+      assert.match(stories, new RegExp(`component: '${w.tag}'`), w.tag);
+      assert.match(stories, new RegExp(`widgetStories\\('${w.name}'`), w.tag);
+      assert.match(
+        stories,
+        new RegExp(`import '\\.\\./src/${w.define.replace(/\.js$/, '')}\\.js'`),
+      );
+    }
   });
 
   test('the README documents every attribute: the shared ones once, each widget’s own in its section', () => {
