@@ -3,6 +3,7 @@
 import {
   WIDGETS,
   createWidget,
+  optionsOf,
   fastStartLinks,
   iframeSnippet,
   scriptSnippet,
@@ -16,6 +17,7 @@ import type { Problem } from '../src/feed/problems.js';
 import type { Feed } from '../src/feed/schema.js';
 import { partsFor } from '../src/hub-locator/parts.js';
 import { describeProblem, summarizeProblems } from '../src/feed/report.js';
+import { ATTRIBUTE_DOCS } from '../src/generated/widgets.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('form');
@@ -37,27 +39,43 @@ $<HTMLInputElement>('files-base').value = base.href;
 for (const option of $<HTMLSelectElement>('lang').options)
   if (option.value) $<HTMLSelectElement>('page-lang').add(new Option(option.text, option.value));
 
+/** An attribute's description, its `code` spans as code. */
+function described(text: string): Node[] {
+  return text
+    .split('`')
+    .map((part, i) =>
+      i % 2 ? Object.assign(document.createElement('code'), { textContent: part }) : new Text(part),
+    );
+}
+
+/** A field for each of the widget's options: every attribute its element has (the registry). */
 function renderOptions(widget: WidgetName): void {
   options.querySelectorAll('.field, .check').forEach((n) => n.remove());
-  for (const option of WIDGETS[widget].options) {
-    const id = `opt-${option.name}`;
+  const docs: Readonly<Record<string, string>> = ATTRIBUTE_DOCS[widget];
+  for (const [name, spec] of optionsOf(widget)) {
+    const id = `opt-${name}`;
     const label = document.createElement('label');
     label.htmlFor = id;
-    label.textContent = option.label;
+    const attribute = document.createElement('code');
+    attribute.textContent = name;
+    label.append(attribute, ' — ', ...described(docs[name] ?? ''));
     let input: HTMLInputElement | HTMLSelectElement;
-    if (option.type === 'choice') {
+    if (spec.values) {
       input = document.createElement('select');
-      for (const value of option.values!) input.add(new Option(value, value));
+      for (const value of spec.values)
+        input.add(new Option(value, value, false, value === spec.default));
     } else {
       input = document.createElement('input');
       input.type =
-        option.type === 'boolean' ? 'checkbox' : option.type === 'number' ? 'number' : 'text';
-      if (option.default) input.value = option.default;
+        spec.type === 'boolean' ? 'checkbox' : spec.type === 'number' ? 'number' : 'text';
+      if (spec.type === 'boolean') input.checked = spec.default === true;
+      else if (spec.default !== undefined) input.value = String(spec.default);
+      if (spec.type === 'number') input.min = '0';
     }
     input.id = id;
-    input.name = option.name;
+    input.name = name;
     const wrap = document.createElement('div');
-    if (option.type === 'boolean') {
+    if (spec.type === 'boolean') {
       wrap.className = 'check';
       wrap.append(input, label);
     } else {
@@ -73,12 +91,8 @@ export function currentConfig(): WidgetConfig {
   const widget = widgetSelect.value as WidgetName;
   const data = new FormData(form);
   const values: WidgetConfig['options'] = {};
-  for (const option of WIDGETS[widget].options) {
-    values[option.name] =
-      option.type === 'boolean'
-        ? data.get(option.name) === 'on'
-        : String(data.get(option.name) ?? '');
-  }
+  for (const [name, spec] of optionsOf(widget))
+    values[name] = spec.type === 'boolean' ? data.get(name) === 'on' : String(data.get(name) ?? '');
   return {
     widget,
     src: String(data.get('src') ?? ''),

@@ -1,48 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../src/campaign-banner/mi-campaign-banner.js';
-import { HELD, OFFLINE, withOfflineCopy } from './support.js';
+import { HELD, OFFLINE, widgetStories, withOfflineCopy, type WidgetArgs } from './support.js';
 
-interface Args {
-  src: string;
-  layout: 'bar' | 'card' | 'hero';
-  country: string;
-  campaign: string;
-  rotate: boolean;
-  dismissible: boolean;
-  lang: string;
-}
-
-const theme = () => document.body.dataset.miTheme ?? 'light';
+type Args = WidgetArgs<'campaign-banner'>;
 
 const meta: Meta<Args> = {
   title: 'Widgets/Campaign banner',
   component: 'mi-campaign-banner',
   tags: ['autodocs'],
-  args: {
-    src: '/demo/feed.json',
-    layout: 'bar',
-    country: 'GT',
-    campaign: '',
-    rotate: false,
-    dismissible: true,
-    lang: '',
-  },
-  argTypes: { layout: { control: 'inline-radio', options: ['bar', 'card', 'hero'] } },
+  ...widgetStories('campaign-banner', { src: '/demo/feed.json', country: 'GT', dismissible: true }),
   // Dismissals are remembered: every story starts with none.
   loaders: [async () => (localStorage.clear(), {})],
   // (a story's own loaders run after this one)
-  render: ({ src, layout, country, campaign, rotate, dismissible, lang }) =>
-    html`<mi-campaign-banner
-      src=${src}
-      layout=${layout}
-      country=${country || nothing}
-      campaign=${campaign || nothing}
-      ?rotate=${rotate}
-      ?dismissible=${dismissible}
-      lang=${lang || nothing}
-      theme=${theme()}
-    ></mi-campaign-banner>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,17 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
 import '../src/hub-locator/mi-hub-locator.js';
-import { HELD, OFFLINE, stubGeolocation, withOfflineCopy } from './support.js';
+import {
+  HELD,
+  OFFLINE,
+  stubGeolocation,
+  widgetStories,
+  withOfflineCopy,
+  type WidgetArgs,
+} from './support.js';
 
-interface Args {
-  src: string;
-  country: string;
-  service: string;
-  map: boolean;
-  lang: string;
-}
+type Args = WidgetArgs<'hub-locator'>;
 
-const theme = () => document.body.dataset.miTheme ?? 'light';
 const locator = (canvas: HTMLElement) => canvas.querySelector('mi-hub-locator')!;
 const ready = async (canvas: HTMLElement) => {
   const el = locator(canvas);
@@ -24,18 +23,11 @@ const meta: Meta<Args> = {
   title: 'Widgets/Hub locator',
   component: 'mi-hub-locator',
   tags: ['autodocs'],
-  args: { src: '/demo/feed.json', country: '', service: '', map: false, lang: '' },
-  render: ({ src, country, service, map, lang }) =>
-    html`<mi-hub-locator
-      src=${src}
-      country=${country || nothing}
-      service=${service || nothing}
-      ?map=${map}
-      tiles="/fixtures/pixel.png?{z}/{x}/{y}"
-      tiles-attribution="Blank tiles (Storybook works offline)"
-      lang=${lang || nothing}
-      theme=${theme()}
-    ></mi-hub-locator>`,
+  ...widgetStories('hub-locator', {
+    src: '/demo/feed.json',
+    tiles: '/fixtures/pixel.png?{z}/{x}/{y}',
+    'tiles-attribution': 'Blank tiles (Storybook works offline)',
+  }),
 };
 export default meta;
 type Story = StoryObj<Args>;

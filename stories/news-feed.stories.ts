@@ -1,36 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
 import '../src/news-feed/mi-news-feed.js';
-import { HELD, OFFLINE, withOfflineCopy } from './support.js';
+import { HELD, OFFLINE, widgetStories, withOfflineCopy, type WidgetArgs } from './support.js';
 
-interface Args {
-  src: string;
-  limit: number;
-  layout: 'list' | 'cards';
-  tag: string;
-  lang: string;
-}
-
-/** The story's theme: the toolbar's. */
-const theme = () => document.body.dataset.miTheme ?? 'light';
+type Args = WidgetArgs<'news-feed'>;
 
 const meta: Meta<Args> = {
   title: 'Widgets/News feed',
   component: 'mi-news-feed',
   tags: ['autodocs'],
-  args: { src: '/demo/feed.json', limit: 5, layout: 'list', tag: '', lang: '' },
-  argTypes: {
-    layout: { control: 'inline-radio', options: ['list', 'cards'] },
-  },
-  render: ({ src, limit, layout, tag, lang }) =>
-    html`<mi-news-feed
-      src=${src}
-      limit=${limit}
-      layout=${layout}
-      tag=${tag || nothing}
-      lang=${lang || nothing}
-      theme=${theme()}
-    ></mi-news-feed>`,
+  ...widgetStories('news-feed', { src: '/demo/feed.json' }),
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,31 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
 import '../src/quiz/mi-quiz.js';
-import { HELD, OFFLINE, withOfflineCopy, withQuizProgress } from './support.js';
+import {
+  HELD,
+  OFFLINE,
+  widgetStories,
+  withOfflineCopy,
+  withQuizProgress,
+  type WidgetArgs,
+} from './support.js';
 
-interface Args {
-  src: string;
-  quiz: string;
-  shuffle: boolean;
-  lang: string;
-}
+type Args = WidgetArgs<'quiz'>;
 
-const theme = () => document.body.dataset.miTheme ?? 'light';
 const DEMO = '/demo/feed.json';
 
 const meta: Meta<Args> = {
   title: 'Widgets/Quiz',
   component: 'mi-quiz',
   tags: ['autodocs'],
-  args: { src: DEMO, quiz: '', shuffle: false, lang: '' },
-  render: ({ src, quiz, shuffle, lang }) =>
-    html`<mi-quiz
-      src=${src}
-      quiz=${quiz || nothing}
-      ?shuffle=${shuffle}
-      lang=${lang || nothing}
-      theme=${theme()}
-    ></mi-quiz>`,
+  ...widgetStories('quiz', { src: DEMO }),
 };
 export default meta;
 type Story = StoryObj<Args>;

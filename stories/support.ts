@@ -2,9 +2,13 @@
  * What stories need to show every state without any network: feeds from fixture files served
  * by Storybook (`/fixtures`, `/demo`), and for the states a file cannot give, a few stand-ins:
  * a feed that never answers (loading held), a network that fails (offline, with a kept copy),
- * a position for Near me, and quiz progress seeded in the session.
+ * a position for Near me, and quiz progress seeded in the session. And what every widget's
+ * stories share, from the widget registry: their args, controls and render.
  */
+import type { ArgTypes } from '@storybook/web-components-vite';
+import { createWidget, optionsOf, type WidgetConfig } from '../src/embed/config.js';
 import { clearFeedMemory, keepFeedCopy } from '../src/feed/client.js';
+import { WIDGETS, type AttributeSpec, type WidgetName } from '../src/generated/widgets.js';
 import { readFeed } from '../src/feed/read.js';
 import { saveProgress, type QuizProgress } from '../src/quiz/progress.js';
 
@@ -56,4 +60,71 @@ export function stubGeolocation(latitude = 16.9297, longitude = -89.8925): void 
         ok({ coords: { latitude, longitude } } as GeolocationPosition),
     },
   });
+}
+
+type Attributes<W extends WidgetName> = (typeof WIDGETS)[W]['attributes'];
+
+/** What an attribute's control holds: a switch, a number, one of its values, or text. */
+type ValueOf<S> = S extends { readonly type: 'boolean' }
+  ? boolean
+  : S extends { readonly type: 'number' }
+    ? number
+    : S extends { readonly values: readonly (infer V)[] }
+      ? V
+      : string;
+
+/** A widget story's args: every attribute of its element (the toolbar sets `theme`). */
+export type WidgetArgs<W extends WidgetName> = {
+  -readonly [A in Exclude<keyof Attributes<W>, 'theme'>]: ValueOf<Attributes<W>[A]>;
+};
+
+/** Storybook's control for an attribute. */
+function controlOf(spec: AttributeSpec): ArgTypes[string] {
+  if (spec.values) return { control: 'inline-radio', options: [...spec.values] };
+  return { control: spec.type === 'string' ? 'text' : spec.type };
+}
+
+/**
+ * What a widget's stories share, from the registry (src/generated/widgets.ts): args with the
+ * element's defaults, overridden by `args`; a control for every attribute; and a render that
+ * makes the element as the configurator and the iframe page do (`createWidget`), in the
+ * toolbar's theme. An attribute added to a widget is an arg of its stories with no edit here.
+ */
+export function widgetStories<W extends WidgetName>(
+  widget: W,
+  args: Partial<WidgetArgs<W>>,
+): {
+  args: WidgetArgs<W>;
+  argTypes: ArgTypes;
+  render: (args: WidgetArgs<W>) => HTMLElement;
+} {
+  const attributes: Readonly<Record<string, AttributeSpec>> = WIDGETS[widget].attributes;
+  const own = Object.entries(attributes).filter(([name]) => name !== 'theme');
+  return {
+    args: {
+      ...Object.fromEntries(own.map(([name, spec]) => [name, spec.default ?? ''])),
+      ...args,
+    } as WidgetArgs<W>,
+    argTypes: {
+      ...Object.fromEntries(own.map(([name, spec]) => [name, controlOf(spec)])),
+      theme: { control: false, description: 'Set by the toolbar’s Theme.' },
+    },
+    render: (values) => {
+      const all = values as Record<string, string | number | boolean | undefined>;
+      const text = (name: string) => String(all[name] ?? '');
+      const config: WidgetConfig = {
+        widget,
+        src: text('src'),
+        lang: text('lang'),
+        theme: document.body.dataset.miTheme ?? 'light',
+        options: Object.fromEntries(
+          optionsOf(widget).map(([name, spec]) => [
+            name,
+            spec.type === 'boolean' ? all[name] === true : text(name),
+          ]),
+        ),
+      };
+      return createWidget(config);
+    },
+  };
 }

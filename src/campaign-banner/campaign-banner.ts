@@ -20,14 +20,12 @@ const viewed = new Set<string>();
  * for the partner's country, the highest priority first; closable for good.
  *
  * @summary A campaign banner: a slim bar, a card or a hero.
- *
- * @attr lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ * @title Campaign
  *
  * @fires mi-campaign-view - A campaign was at least half visible, once per campaign per page view. `detail: { campaignId }`.
  * @fires mi-campaign-click - The visitor followed a campaign's call to action. `detail: { campaignId }`.
  * @fires mi-campaign-dismiss - The visitor dismissed a campaign. `detail: { campaignId }`.
  *
- * @csspart base - The widget's box.
  * @csspart campaign - One campaign.
  * @csspart image - A campaign's image.
  * @csspart title - A campaign's title.
@@ -35,25 +33,10 @@ const viewed = new Set<string>();
  * @csspart cta - The call-to-action link.
  * @csspart dismiss-button - The Dismiss button.
  * @csspart pause-button - The button that pauses and resumes rotation.
- * @csspart loading - The box held while loading.
- * @csspart error - The error message and its Retry button.
- * @csspart notice - The note shown when an offline copy is on screen.
- * @csspart retry-button - The Retry buttons.
  *
  * @cssprop [--mi-banner-bar-height] - Height of the `bar` layout (two lines of text and the call to action; one row from 640px), computed from the font size by default.
  * @cssprop [--mi-banner-card-height] - Height of the `card` layout (image 8em, a two-line title, three lines of message, the call to action).
  * @cssprop [--mi-banner-hero-height=20em] - Height of the `hero` layout.
- * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--mi-font-size=16px] - Base font size.
- * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
- * @cssprop [--mi-color-background=#ffffff] - Background.
- * @cssprop [--mi-color-surface=#f4f6f8] - Background of the bar and the card.
- * @cssprop [--mi-color-border=#c9ced6] - Borders.
- * @cssprop [--mi-color-primary=#0b5cad] - Call to action, buttons, hero panel and focus ring.
- * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary.
- * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
- * @cssprop [--mi-radius=8px] - Corner radius.
- * @cssprop [--mi-space=16px] - Spacing unit.
  */
 export class MiCampaignBanner extends MiElement<Campaign[]> {
   static override styles = [...MiElement.styles, campaignBannerStyles];

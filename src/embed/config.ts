@@ -1,71 +1,39 @@
 import { safeUrl } from '../feed/text.js';
 import { uiLocaleFor } from '../i18n/locale.js';
+import {
+  WIDGETS,
+  type AttributeSpec,
+  type WidgetName,
+  type WidgetSpec,
+} from '../generated/widgets.js';
 import { reserveCss, reservedHeight } from './reserve.js';
 
 /**
  * One description of "a widget with its settings", shared by the snippet configurator (its
  * preview and the snippets it prints) and the iframe mode (which reads it from the URL), so
- * that what a webmaster pastes renders what the preview showed. Framework-free.
+ * that what a webmaster pastes renders what the preview showed. Which widgets there are and
+ * which attributes each takes (types, values, defaults) come from the widget registry,
+ * src/generated/widgets.ts, written from the elements' manifest. Framework-free.
  */
 
-export type WidgetName = 'news-feed' | 'quiz' | 'hub-locator' | 'campaign-banner';
+/** The widgets and their attributes, as their elements declare them (src/generated/widgets.ts). */
+export { WIDGETS, type AttributeSpec, type WidgetName };
 
-export interface OptionSpec {
-  /** The element's attribute. */
-  name: string;
-  type: 'text' | 'number' | 'boolean' | 'choice';
-  /** For `choice`: the values; the first is the default. */
-  values?: readonly string[];
-  /** The widget's own default (left out of snippets). */
-  default?: string;
-  /** A hint for the configurator's form. */
-  label: string;
+/**
+ * What the configurator and the iframe URL ask for of every widget apart from its options: the
+ * feed (an absolute http(s) URL), the language (a language tag) and the theme.
+ */
+const SETTINGS: readonly string[] = ['src', 'lang', 'theme'];
+
+/**
+ * A widget's options: every attribute of its element but the {@link SETTINGS}, in the element's
+ * order. An attribute added to a widget is an option here, in the configurator's form and in
+ * the iframe URL, with no other change.
+ */
+export function optionsOf(widget: WidgetName): [name: string, spec: AttributeSpec][] {
+  const attributes: WidgetSpec['attributes'] = WIDGETS[widget].attributes;
+  return Object.entries(attributes).filter(([name]) => !SETTINGS.includes(name));
 }
-
-export const WIDGETS: Record<
-  WidgetName,
-  { tag: string; title: string; options: readonly OptionSpec[] }
-> = {
-  'news-feed': {
-    tag: 'mi-news-feed',
-    title: 'Migration news',
-    options: [
-      { name: 'layout', type: 'choice', values: ['list', 'cards'], label: 'Layout' },
-      { name: 'limit', type: 'number', default: '5', label: 'Items per page' },
-      { name: 'tag', type: 'text', label: 'Only items with this tag' },
-    ],
-  },
-  quiz: {
-    tag: 'mi-quiz',
-    title: 'Myth or fact quiz',
-    options: [
-      { name: 'quiz', type: 'text', label: 'Quiz id (empty: the first in the visitor’s language)' },
-      { name: 'shuffle', type: 'boolean', label: 'Shuffle the statements' },
-    ],
-  },
-  'hub-locator': {
-    tag: 'mi-hub-locator',
-    title: 'Information hubs',
-    options: [
-      { name: 'country', type: 'text', label: 'Country (ISO code, e.g. GT)' },
-      { name: 'service', type: 'text', label: 'Service (e.g. legal)' },
-      { name: 'map', type: 'boolean', label: 'Show a map' },
-    ],
-  },
-  'campaign-banner': {
-    tag: 'mi-campaign-banner',
-    title: 'Campaign',
-    options: [
-      { name: 'layout', type: 'choice', values: ['bar', 'card', 'hero'], label: 'Layout' },
-      { name: 'country', type: 'text', label: 'Your country (ISO code, e.g. GT)' },
-      { name: 'campaign', type: 'text', label: 'Pin a campaign (id)' },
-      { name: 'rotate', type: 'boolean', label: 'Rotate between campaigns' },
-      { name: 'dismissible', type: 'boolean', label: 'Visitors can dismiss it' },
-    ],
-  },
-};
-
-export const THEMES = ['light', 'dark', 'auto'] as const;
 
 export interface WidgetConfig {
   widget: WidgetName;
@@ -80,20 +48,24 @@ export interface WidgetConfig {
 
 const isWidget = (name: string): name is WidgetName => Object.hasOwn(WIDGETS, name);
 
+/** The default of an attribute, as its text (`''` where it has none). */
+const defaultText = (spec: AttributeSpec | undefined) => String(spec?.default ?? '');
+
 /** The attributes a widget gets, in a stable order, defaults and empty values left out. */
 export function attributesOf(config: WidgetConfig): [string, string][] {
   const attrs: [string, string][] = [['src', config.src]];
   if (config.lang) attrs.push(['lang', config.lang]);
-  if (config.theme && config.theme !== 'light') attrs.push(['theme', config.theme]);
-  for (const option of WIDGETS[config.widget].options) {
-    const value = config.options[option.name];
-    if (option.type === 'boolean') {
-      if (value === true) attrs.push([option.name, '']);
+  const attributes: WidgetSpec['attributes'] = WIDGETS[config.widget].attributes;
+  if (config.theme && config.theme !== defaultText(attributes.theme))
+    attrs.push(['theme', config.theme]);
+  for (const [name, spec] of optionsOf(config.widget)) {
+    const value = config.options[name];
+    if (spec.type === 'boolean') {
+      if (value === true) attrs.push([name, '']);
       continue;
     }
     const text = typeof value === 'string' ? value.trim() : '';
-    const fallback = option.default ?? option.values?.[0] ?? '';
-    if (text && text !== fallback) attrs.push([option.name, text]);
+    if (text && text !== defaultText(spec)) attrs.push([name, text]);
   }
   return attrs;
 }
@@ -239,32 +211,47 @@ export function iframeSnippet(
   ].join('\n');
 }
 
+/** A parameter's value as the attribute takes it; throws an Error saying what is wrong. */
+function parameter(name: string, spec: AttributeSpec, value: string): string | boolean {
+  if (spec.type === 'boolean') return value !== '0' && value !== 'false';
+  if (spec.values && !spec.values.includes(value))
+    throw new Error(`Unknown ${name} "${value}". Use one of: ${spec.values.join(', ')}.`);
+  if (spec.type === 'number' && !/^\d{1,6}$/.test(value))
+    throw new Error(`${name} must be a number (a whole one, up to 6 digits).`);
+  return value;
+}
+
 /**
- * Read a widget's settings from an iframe URL's query. Only known widgets, known options and
- * http(s) feeds pass. Throws an Error whose message says what is wrong.
+ * Read a widget's settings from an iframe URL's query: `widget`, then the attributes of that
+ * widget's element (a switch is `=1`), and nothing else. Only known widgets, their attributes'
+ * values and http(s) feeds pass. Throws an Error whose message says what is wrong.
  */
 export function configFromParams(params: URLSearchParams): WidgetConfig {
   const widget = (params.get('widget') ?? '').replace(/^mi-/, '');
   if (!isWidget(widget))
     throw new Error(`Unknown widget "${widget}". Use one of: ${Object.keys(WIDGETS).join(', ')}.`);
+  const attributes: WidgetSpec['attributes'] = WIDGETS[widget].attributes;
+  for (const name of params.keys())
+    if (name !== 'widget' && !Object.hasOwn(attributes, name))
+      throw new Error(
+        `Unknown parameter "${name}". ${widget} takes: ${Object.keys(attributes).join(', ')}.`,
+      );
   const src = params.get('src') ?? '';
   if (!safeUrl(src))
     throw new Error('The src parameter must be the absolute http(s) URL of a feed.');
   const lang = params.get('lang') ?? '';
   if (lang && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang))
     throw new Error(`"${lang}" is not a language tag.`);
-  const theme = params.get('theme') ?? 'light';
-  if (!(THEMES as readonly string[]).includes(theme)) throw new Error(`Unknown theme "${theme}".`);
+  const themeParam = params.get('theme');
+  // (a `theme` parameter passed the check above: the element has the attribute)
+  const theme =
+    themeParam === null
+      ? defaultText(attributes.theme)
+      : String(parameter('theme', attributes.theme!, themeParam));
   const options: Record<string, string | boolean> = {};
-  for (const option of WIDGETS[widget].options) {
-    const value = params.get(option.name);
-    if (value === null) continue;
-    if (option.type === 'boolean') options[option.name] = value !== '0' && value !== 'false';
-    else if (option.type === 'choice' && !option.values!.includes(value))
-      throw new Error(`Unknown ${option.name} "${value}".`);
-    else if (option.type === 'number' && !/^\d{1,4}$/.test(value))
-      throw new Error(`${option.name} must be a number.`);
-    else options[option.name] = value;
+  for (const [name, spec] of optionsOf(widget)) {
+    const value = params.get(name);
+    if (value !== null) options[name] = parameter(name, spec, value);
   }
   return { widget, src, lang, theme, options };
 }

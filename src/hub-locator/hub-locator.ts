@@ -50,12 +50,10 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * open now, near me — and, when asked for, a map.
  *
  * @summary The information-hub locator: list first, map when wanted.
- *
- * @attr lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ * @title Information hubs
  *
  * @fires mi-hub-select - The visitor selected a hub (its name in the list, or its marker). `detail: { hubId }`.
  *
- * @csspart base - The widget's box.
  * @csspart controls - The search box, filters and Near me.
  * @csspart search - The search box.
  * @csspart filter - The country and service selects and the Open now toggle.
@@ -71,25 +69,8 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * @csspart map - The map.
  * @csspart map-button - The button that loads the map when the visitor saves data.
  * @csspart empty - The line shown when there is no hub.
- * @csspart loading - The placeholder shown while loading.
- * @csspart error - The error message and its Retry button.
- * @csspart notice - The note shown when an offline copy is on screen.
- * @csspart retry-button - The Retry buttons.
  *
- * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--mi-font-size=16px] - Base font size.
- * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
- * @cssprop [--mi-color-muted=#565b63] - Secondary text.
- * @cssprop [--mi-color-background=#ffffff] - Background.
- * @cssprop [--mi-color-surface=#f4f6f8] - Background of cards.
- * @cssprop [--mi-color-border=#c9ced6] - Borders.
- * @cssprop [--mi-color-primary=#0b5cad] - Buttons, links, markers and focus ring.
- * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary buttons.
  * @cssprop [--mi-color-success=#1b6b3a] - "Open now".
- * @cssprop [--mi-color-error=#a4161a] - Error title.
- * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
- * @cssprop [--mi-radius=8px] - Corner radius.
- * @cssprop [--mi-space=16px] - Spacing unit.
  * @cssprop [--mi-hub-map-height=360px] - Height of the map.
  * @cssprop [--mi-hub-height=58em] - Height the widget holds from before it loads until the visitor uses it — at least a phone's screen, so that the list growing below moves nothing in sight. Set it in the page's reserve stylesheet too.
  */

@@ -23,13 +23,11 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * time.
  *
  * @summary A list or grid of news items from a JSON Feed 1.1, in the visitor's language.
- *
- * @attr lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ * @title Migration news
  *
  * @fires mi-news-more - The visitor asked for more items. `detail: { shown, total }`.
  * @fires mi-news-open - The visitor followed an item's link. `detail: { itemId, url }`.
  *
- * @csspart base - The widget's box.
  * @csspart list - The list of items.
  * @csspart item - One news item.
  * @csspart image - An item's image.
@@ -39,24 +37,7 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * @csspart summary - An item's summary.
  * @csspart more-button - The "More news" button.
  * @csspart empty - The line shown when there is no news.
- * @csspart loading - The placeholder shown while loading.
- * @csspart error - The error message and its Retry button.
- * @csspart notice - The note shown when an offline copy is on screen.
- * @csspart retry-button - The Retry buttons.
  *
- * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--mi-font-size=16px] - Base font size.
- * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
- * @cssprop [--mi-color-muted=#565b63] - Secondary text (dates).
- * @cssprop [--mi-color-background=#ffffff] - Background.
- * @cssprop [--mi-color-surface=#f4f6f8] - Background of cards and notes.
- * @cssprop [--mi-color-border=#c9ced6] - Borders and separators.
- * @cssprop [--mi-color-primary=#0b5cad] - Links, buttons and focus ring.
- * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary buttons.
- * @cssprop [--mi-color-error=#a4161a] - Error title.
- * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
- * @cssprop [--mi-radius=8px] - Corner radius.
- * @cssprop [--mi-space=16px] - Spacing unit.
  * @cssprop [--mi-news-card-min-width=240px] - Narrowest card in the `cards` layout.
  * @cssprop [--mi-news-image-ratio=16 / 9] - Aspect ratio of the image beside an item in the `list` layout.
  * @cssprop [--mi-news-thumb-width=8em] - Width of that image.

@@ -31,14 +31,12 @@ type Announcement =
  * session; nothing about the visitor leaves the browser.
  *
  * @summary The myth-buster quiz: "myth" or "fact", and why.
- *
- * @attr lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ * @title Myth or fact quiz
  *
  * @fires mi-quiz-start - The visitor started an attempt. `detail: { quizId }`.
  * @fires mi-quiz-answer - The visitor answered a statement. `detail: { quizId, questionId, answer, correct }`.
  * @fires mi-quiz-complete - The visitor reached the result. `detail: { quizId, score, total }`.
  *
- * @csspart base - The widget's box.
  * @csspart title - The quiz title.
  * @csspart intro - The start screen's introduction.
  * @csspart sample - The "Sample content" label of sample quizzes.
@@ -55,25 +53,8 @@ type Announcement =
  * @csspart restart-button - The Try again button.
  * @csspart share - The share buttons and links.
  * @csspart empty - The line shown when there is no quiz.
- * @csspart loading - The placeholder shown while loading.
- * @csspart error - The error message and its Retry button.
- * @csspart notice - The note shown when an offline copy is on screen.
- * @csspart retry-button - The Retry buttons.
  *
- * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--mi-font-size=16px] - Base font size.
- * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
- * @cssprop [--mi-color-muted=#565b63] - Secondary text.
- * @cssprop [--mi-color-background=#ffffff] - Background.
- * @cssprop [--mi-color-surface=#f4f6f8] - Background of the feedback and review.
- * @cssprop [--mi-color-border=#c9ced6] - Borders.
- * @cssprop [--mi-color-primary=#0b5cad] - Buttons, links, progress bar and focus ring.
- * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary buttons.
  * @cssprop [--mi-color-success=#1b6b3a] - Right answers.
- * @cssprop [--mi-color-error=#a4161a] - Wrong answers and the error title.
- * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
- * @cssprop [--mi-radius=8px] - Corner radius.
- * @cssprop [--mi-space=16px] - Spacing unit.
  * @cssprop [--mi-quiz-intro-lines=4] - Lines of the start screen's intro shown before it is cut.
  * @cssprop [--mi-quiz-height] - Height of the quiz's box in every state (a longer screen grows it); by default the start screen's, computed from the font size, `--mi-space` and the intro's lines. Set it in the page's reserve stylesheet too.
  */

@@ -24,6 +24,31 @@ export const FEED_META = 'mi-widgets:feed';
  *
  * A widget says what it shows of a feed (`view`, a pure function; `undefined` or `[]` when
  * nothing) and how (`renderReady`, `renderEmpty`); its `render()` calls {@link renderState}.
+ *
+ * What every widget shares is documented here once; the manifest (custom-elements.json) lists
+ * it under each widget too.
+ *
+ * @attr {string} lang - Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.
+ *
+ * @csspart base - The widget's box.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message and its Retry button.
+ * @csspart notice - The note shown when an offline copy is on screen.
+ * @csspart retry-button - The Retry buttons.
+ *
+ * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
+ * @cssprop [--mi-font-size=16px] - Base font size.
+ * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
+ * @cssprop [--mi-color-muted=#565b63] - Secondary text (dates, hints, the hub count).
+ * @cssprop [--mi-color-background=#ffffff] - Background.
+ * @cssprop [--mi-color-surface=#f4f6f8] - Background of cards, bars and notes.
+ * @cssprop [--mi-color-border=#c9ced6] - Borders and separators.
+ * @cssprop [--mi-color-primary=#0b5cad] - Links, buttons, accents and the focus ring.
+ * @cssprop [--mi-color-on-primary=#ffffff] - Text on primary buttons and panels.
+ * @cssprop [--mi-color-error=#a4161a] - The error title (and the quiz's wrong answers).
+ * @cssprop [--mi-focus-ring] - Focus outline colour; primary by default.
+ * @cssprop [--mi-radius=8px] - Corner radius.
+ * @cssprop [--mi-space=16px] - Spacing unit.
  */
 export abstract class MiElement<View> extends LitElement {
   static override styles = [baseStyles];
@@ -51,7 +76,11 @@ export abstract class MiElement<View> extends LitElement {
   /** Milliseconds to wait for the feed before giving up. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
-  /** What the widget shows: `loading`, `ready`, `empty` or `error`, reflected as the `state` attribute. Set by the widget: read it, don't set it. */
+  /**
+   * What the widget shows: `loading`, `ready`, `empty` or `error`, reflected as the `state`
+   * attribute (style on it). Set by the widget: read it, don't set it.
+   * @readonly
+   */
   @property({ reflect: true }) state: WidgetState = 'loading';
 
   /**
