@@ -33,6 +33,8 @@ const RESIZE_URL = new URL('mi-embed-resize.js', base).href;
 
 for (const [name, spec] of Object.entries(WIDGETS))
   widgetSelect.add(new Option(`${spec.title} (<${spec.tag}>)`, name));
+// The news feed first: what most partners embed (the registry lists the widgets by name).
+widgetSelect.value = 'news-feed';
 $<HTMLInputElement>('src').value = new URL('feed.json', location.href).href;
 $<HTMLInputElement>('files-base').value = base.href;
 // The page's language, for the fast start: the widget's languages, without "follow the page".

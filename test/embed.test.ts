@@ -370,6 +370,8 @@ describe('snippet configurator (demo/configurator.html)', () => {
     });
     const details = doc.getElementById('feed-problems') as HTMLDetailsElement;
     expect(details.hidden).to.be.true;
+    // The news feed is the first choice, whatever order the registry lists the widgets in.
+    expect((doc.getElementById('widget') as HTMLSelectElement).value).to.equal('news-feed');
 
     const src = doc.getElementById('src') as HTMLInputElement;
     src.value = new URL('/test/fixtures/corpus/typos.json', location.href).href;
