@@ -7,6 +7,7 @@ import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { MediaQueryController } from '../shared/media-query.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
+import { headingLevel, INTERVAL } from '../shared/numbers.js';
 import { chooseCampaigns, dismiss, isDismissed } from './campaigns.js';
 import { campaignBannerStyles } from './campaign-banner.styles.js';
 
@@ -40,6 +41,12 @@ const viewed = new Set<string>();
  */
 export class MiCampaignBanner extends MiElement<Campaign[]> {
   static override styles = [...MiElement.styles, campaignBannerStyles];
+  /** @internal */
+  static override numbers = {
+    ...MiElement.numbers,
+    interval: { attribute: 'interval', ...INTERVAL },
+    headingLevel: headingLevel(2),
+  };
 
   protected readonly feedSection = 'campaigns';
   private readonly reducedMotion = new MediaQueryController(
@@ -144,7 +151,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     if (run && !this.timer) {
       this.timer = setInterval(
         () => (this.index = (this.index + 1) % Math.max(1, this.campaigns.length)),
-        Math.max(3000, this.interval),
+        this.interval,
       );
     } else if (!run) {
       this.stopRotation();
@@ -219,12 +226,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     const heading =
       this.shape === 'bar'
         ? html`<strong part="title" class="title">${title}</strong>`
-        : html`<div
-            part="title"
-            class="title"
-            role="heading"
-            aria-level=${this.headingLevelOf(this.headingLevel, 2)}
-          >
+        : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel}>
             ${title}
           </div>`;
     return html`<div part="campaign" class="campaign ${image ? 'has-image' : ''}">

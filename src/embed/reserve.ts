@@ -29,6 +29,7 @@ import {
   space,
   type Size,
 } from '../shared/styles.js';
+import { acceptable, NEWS_LIMIT } from '../shared/numbers.js';
 import type { WidgetConfig, WidgetName } from './config.js';
 
 type Options = WidgetConfig['options'];
@@ -40,8 +41,7 @@ type Settings = Pick<WidgetConfig, 'widget' | 'options'>;
  */
 const onPage = (length: Size): string => cssOf(length, '1em');
 
-/** The news feed's first page, as the widget reads `limit` (a number ≥ 1, else 5). */
-const NEWS_DEFAULT_LIMIT = 5;
+/** The news feed's first page, as the widget reads `limit` (a whole number 1–100, else 5). */
 /** Columns of the `cards` grid the stylesheet knows (from 1,552px wide there are six). */
 const NEWS_MAX_COLUMNS = 6;
 /** The `limit` values dist/mi-widgets.css knows; others hold the default page. */
@@ -49,7 +49,7 @@ const STYLESHEET_LIMITS = 20;
 
 function newsPage(limit: string | boolean | undefined): number {
   const n = typeof limit === 'string' && limit.trim() ? Number(limit) : NaN;
-  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : NEWS_DEFAULT_LIMIT;
+  return acceptable(n, NEWS_LIMIT) ? n : NEWS_LIMIT.fallback;
 }
 
 /** The items the box holds: the first page, up to ten (a longer page grows below them). */
@@ -78,7 +78,7 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
     return [
       // --_mi-n items of height --_mi-h, in --_mi-r rows (one column, unless the cards' grid has more).
       {
-        css: `${tag}{display:block;--_mi-n:${NEWS_DEFAULT_LIMIT};--_mi-r:var(--_mi-n);--_mi-h:${onPage(newsItemHeight)}}`,
+        css: `${tag}{display:block;--_mi-n:${NEWS_LIMIT.fallback};--_mi-r:var(--_mi-n);--_mi-h:${onPage(newsItemHeight)}}`,
       },
       // The box's padding and the gaps between rows (rows + 2 spaces), the rows, "More news".
       {

@@ -9,6 +9,7 @@ import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { dateFormat, displayNames, numberFormat } from '../shared/intl.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
+import { headingLevel } from '../shared/numbers.js';
 import {
   directionsUrl,
   distanceKm,
@@ -76,6 +77,8 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  */
 export class MiHubLocator extends MiElement<HubView> {
   static override styles = [...MiElement.styles, hubLocatorStyles];
+  /** @internal */
+  static override numbers = { ...MiElement.numbers, headingLevel: headingLevel(3) };
 
   protected readonly feedSection = 'hubs';
   /** Hubs the feed keeps in files of their own, fetched as the filter needs them. */
@@ -531,7 +534,7 @@ export class MiHubLocator extends MiElement<HubView> {
 
   private renderHub(hub: Hub): TemplateResult {
     const name = this.text(hub.name);
-    const level = this.headingLevelOf(this.headingLevel, 3);
+    const level = this.headingLevel;
     const place = [hub.address, hub.locality].map((t) => this.text(t)).filter(Boolean);
     return html`<li
       part="hub"

@@ -8,6 +8,7 @@ import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
+import { headingLevel, NEWS_LIMIT } from '../shared/numbers.js';
 import { NEWS_RESERVED_ITEMS } from '../shared/styles.js';
 import { excerpt, selectNews } from './select.js';
 import { newsFeedStyles } from './news-feed.styles.js';
@@ -48,6 +49,12 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  */
 export class MiNewsFeed extends MiElement<NewsItem[]> {
   static override styles = [...MiElement.styles, newsFeedStyles];
+  /** @internal */
+  static override numbers = {
+    ...MiElement.numbers,
+    limit: { attribute: 'limit', ...NEWS_LIMIT },
+    headingLevel: headingLevel(3),
+  };
 
   protected readonly feedSection = 'news';
   private readonly htmlBodies = new WeakMap<NewsItem, HTMLElement>();
@@ -69,19 +76,15 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
   /** Heading level of item titles (2–6), to fit the outline of the host page. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  private get pageSize(): number {
-    return Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : 5;
-  }
-
   /** The items the box holds from before the feed arrives: the first page, up to ten. */
   private get reservedItems(): number {
-    return Math.min(NEWS_RESERVED_ITEMS, this.pageSize);
+    return Math.min(NEWS_RESERVED_ITEMS, this.limit);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('tag') || changed.has('src') || this.shown === 0) {
-      this.shown = this.pageSize;
+      this.shown = this.limit;
       this.announced = false;
     }
   }
@@ -97,7 +100,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
 
   private handleMore(total: number): void {
     const from = this.shown;
-    this.shown = Math.min(total, this.shown + this.pageSize);
+    this.shown = Math.min(total, this.shown + this.limit);
     this.focusFrom = from;
     this.announced = true;
     emit(this, 'mi-news-more', { shown: this.shown, total });
@@ -210,7 +213,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     const title = this.text(item.title);
     if (!title) return nothing;
     const url = safeUrl(item.url ?? item.external_url);
-    const level = this.headingLevelOf(this.headingLevel, 3);
+    const level = this.headingLevel;
     return html`<div part="title" class="title" role="heading" aria-level=${level}>
       ${
         url

@@ -5,6 +5,7 @@ import type { Feed, Question, Quiz } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
+import { headingLevel } from '../shared/numbers.js';
 import {
   freshProgress,
   restoreProgress,
@@ -60,6 +61,8 @@ type Announcement =
  */
 export class MiQuiz extends MiElement<Quiz> {
   static override styles = [...MiElement.styles, quizStyles];
+  /** @internal */
+  static override numbers = { ...MiElement.numbers, headingLevel: headingLevel(2) };
 
   protected readonly feedSection = 'quizzes';
   /** The quiz and attempt the progress belongs to; a new one restores or starts afresh. */
@@ -191,7 +194,7 @@ export class MiQuiz extends MiElement<Quiz> {
   }
 
   private renderHeading(text: string, className: string, part: string): TemplateResult {
-    const level = this.headingLevelOf(this.headingLevel, 2);
+    const level = this.headingLevel;
     return html`<div
       part=${part}
       class=${className}

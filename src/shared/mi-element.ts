@@ -8,6 +8,7 @@ import { pickText } from '../feed/text.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { FeedController, type ViewContext, type WidgetState } from './feed-controller.js';
 import { formatDateTime } from './format.js';
+import { acceptable, checkedNumber, TIMEOUT, type NumericAttribute } from './numbers.js';
 import { baseStyles } from './styles.js';
 
 export type { WidgetState, ViewContext } from './feed-controller.js';
@@ -52,6 +53,14 @@ export const FEED_META = 'mi-widgets:feed';
  */
 export abstract class MiElement<View> extends LitElement {
   static override styles = [baseStyles];
+  /**
+   * Each numeric property and what it accepts: anything else (`NaN`, `Infinity`, out of range)
+   * falls back to its default, with one console warning (see ../shared/numbers.ts).
+   * @internal
+   */
+  static numbers: Readonly<Record<string, NumericAttribute>> = {
+    timeout: { attribute: 'timeout', ...TIMEOUT },
+  };
 
   protected readonly locale = new LocaleController(this);
   /** The feed, as this widget shows it: its state and view are decided before each render. */
@@ -105,6 +114,7 @@ export abstract class MiElement<View> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.checkNumbers(changed);
     this.feed.sync();
     this.state = this.feed.current.state;
   }
@@ -112,6 +122,21 @@ export abstract class MiElement<View> extends LitElement {
   /** Every render, and what it commits, in the widget's own language. */
   protected override update(changed: PropertyValues): void {
     this.locale.render(() => super.update(changed));
+  }
+
+  /** Numeric properties that changed to something unusable take their defaults. */
+  private checkNumbers(changed: PropertyValues): void {
+    const rules = (this.constructor as typeof MiElement).numbers;
+    const values = this as unknown as Record<string, unknown>;
+    for (const [name, rule] of Object.entries(rules)) {
+      if (!changed.has(name) || acceptable(values[name], rule)) continue;
+      const raw = this.getAttribute(rule.attribute);
+      values[name] = checkedNumber(values[name], rule, {
+        tag: this.localName,
+        attribute: rule.attribute,
+        raw: raw !== null && Object.is(Number(raw), values[name]) ? raw : undefined,
+      });
+    }
   }
 
   protected handleRetry(): void {
@@ -149,11 +174,6 @@ export abstract class MiElement<View> extends LitElement {
   /** A feed text in the visitor's language (or whatever the feed has). */
   protected text(value: LocalizedText | undefined): string {
     return pickText(value, this.locale.preferences);
-  }
-
-  /** A `heading-level` attribute as an ARIA level: 2–6, else the widget's default. */
-  protected headingLevelOf(value: number, fallback: number): number {
-    return Math.min(6, Math.max(2, Math.floor(value) || fallback));
   }
 
   /** The widget's box: a labelled region in the interface language (Retry moves focus to it). */
