@@ -263,6 +263,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
         src=${src}
         alt=${this.text(campaign.image.alt)}
         loading="lazy"
+        referrerpolicy="no-referrer"
         decoding="async"
         width=${width}
         height=${height}

@@ -202,6 +202,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
         src=${src}
         alt=""
         loading="lazy"
+        referrerpolicy="no-referrer"
         decoding="async"
         width="640"
         height="360"

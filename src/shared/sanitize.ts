@@ -59,12 +59,33 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('rel', 'noopener noreferrer');
   if (node.tagName === 'IMG') {
     node.setAttribute('loading', 'lazy');
+    node.setAttribute('referrerpolicy', 'no-referrer'); // the partner's page is nobody's business
     if (!node.hasAttribute('alt')) node.setAttribute('alt', ''); // no description given: decorative
   }
 });
 
 /**
- * Sanitize feed HTML into a fragment: no script, event handlers, styles, forms or embeds.
+ * What feed HTML may hold: text and its structure, links, images, lists, tables, quotes — all
+ * of which stay inside the widget's box. Everything else goes, by an allowlist rather than a
+ * blocklist: no script, event handler, style (attribute or element: a strict CSP reports them),
+ * form, input, button, embed, SVG or MathML, and nothing that can leave the box — no
+ * `<dialog>` (a compromised feed could open one in the top layer, over the partner's page), no
+ * `popover`, `class`, `id` or `target`.
+ */
+const ALLOWED_TAGS = [
+  ...['p', 'br', 'hr', 'div', 'span', 'blockquote', 'q', 'cite', 'pre', 'code'],
+  ...['h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'mark', 'small'],
+  ...['sub', 'sup', 'abbr', 'time', 'a', 'img', 'figure', 'figcaption'],
+  ...['ul', 'ol', 'li', 'dl', 'dt', 'dd'],
+  ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+];
+const ALLOWED_ATTR = [
+  ...['href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'datetime', 'cite'],
+  ...['colspan', 'rowspan', 'scope', 'start', 'reversed'],
+];
+
+/**
+ * Sanitize feed HTML into a fragment (see {@link ALLOWED_TAGS}).
  * @param baseUrl the feed's URL, against which relative links resolve.
  */
 export function sanitizeHtml(html: string, baseUrl: string): DocumentFragment {
@@ -72,23 +93,10 @@ export function sanitizeHtml(html: string, baseUrl: string): DocumentFragment {
   try {
     return purify.sanitize(html, {
       RETURN_DOM_FRAGMENT: true,
-      FORBID_TAGS: [
-        'style',
-        'form',
-        'input',
-        'button',
-        'textarea',
-        'select',
-        'iframe',
-        'object',
-        'embed',
-        'svg',
-        'math',
-        'link',
-        'meta',
-        'base',
-      ],
-      FORBID_ATTR: ['style', 'class', 'id', 'target', 'srcset'],
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
       ...(policy ? { TRUSTED_TYPES_POLICY: policy as never } : {}),
     });
   } finally {

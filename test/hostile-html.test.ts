@@ -1,0 +1,137 @@
+// Feed HTML from a compromised feed can never leave the widget's box: no dialog or popover in the
+// top layer, no fixed position, no style, no form, no embed — and what is fine stays.
+import { expect, fixture as render, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../src/news-feed/mi-news-feed.js';
+import '../src/campaign-banner/mi-campaign-banner.js';
+import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
+import { sanitizeHtml } from '../src/shared/sanitize.js';
+import { fixture, resetFeeds, settled } from './helpers.js';
+
+const FORBIDDEN = [
+  'dialog',
+  'style',
+  'form',
+  'input',
+  'textarea',
+  'select',
+  'button',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'details',
+  '[popover]',
+  '[style]',
+  '[class]',
+  '[id]',
+  '[target]',
+  '[data-z]',
+  '[formaction]',
+];
+
+/** The sanitized HTML as markup, for reading in a failure. */
+const markup = (fragment: DocumentFragment) => {
+  const box = document.createElement('div');
+  box.append(fragment.cloneNode(true));
+  return box.innerHTML;
+};
+
+describe('feed HTML stays in the widget’s box', () => {
+  let warn: sinon.SinonStub;
+  beforeEach(() => {
+    resetFeeds();
+    document.documentElement.lang = 'en';
+    warn = sinon.stub(console, 'warn');
+  });
+  afterEach(() => warn.restore());
+
+  it('drops whatever could leave the box, reach the top layer, style or submit', () => {
+    const base = new URL('/feeds/feed.json', location.href).href;
+    for (const payload of [
+      '<dialog open><p>Locked</p></dialog>',
+      '<div popover="manual">Pop</div>',
+      '<p style="position:fixed;inset:0">Fixed</p>',
+      '<style>*{display:none}</style>',
+      '<form action="https://evil.example"><input name="pin"><button>Send</button></form>',
+      '<iframe src="https://evil.example"></iframe>',
+      '<details open><summary>S</summary>x</details>',
+      '<a href="https://x.example" target="_top" class="c" id="i" data-x="1">l</a>',
+    ]) {
+      const out = sanitizeHtml(payload, base);
+      for (const selector of FORBIDDEN)
+        expect(out.querySelector(selector), `${payload} → ${markup(out)}`).to.equal(null);
+    }
+  });
+
+  it('keeps text, structure, links and images, links absolute and safe', () => {
+    const out = sanitizeHtml(
+      '<h2>H</h2><p><strong>S</strong> <a href="/rel" title="t">link</a></p><ul><li>1</li></ul><table><tr><td colspan="2">c</td></tr></table><img src="/i.png" alt="A" width="10" height="10">',
+      new URL('/feeds/feed.json', location.href).href,
+    );
+    expect(out.querySelector('h2')!.textContent).to.equal('H');
+    const link = out.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal(new URL('/rel', location.href).href);
+    expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(link.getAttribute('title')).to.equal('t');
+    expect(out.querySelector('td')!.getAttribute('colspan')).to.equal('2');
+    const image = out.querySelector('img')!;
+    expect([image.getAttribute('alt'), image.getAttribute('width')]).to.deep.equal(['A', '10']);
+  });
+
+  it('renders a hostile feed with nothing outside the widget and nothing in the top layer', async () => {
+    const el = await settled(
+      await render<MiNewsFeed>(
+        html`<mi-news-feed src=${fixture('hostile-html.json')}></mi-news-feed>`,
+      ),
+    );
+    const root = el.shadowRoot!;
+    // The sanitizer loads on first need: wait for the four bodies.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await el.updateComplete;
+    const summaries = [...root.querySelectorAll('[part="summary"]')];
+    expect(summaries).to.have.length(4);
+    for (const selector of FORBIDDEN)
+      expect(root.querySelector(`[part="summary"] ${selector}`), selector).to.equal(null);
+    expect(document.querySelector(':modal, :popover-open')).to.equal(null);
+    expect(root.querySelector(':modal, :popover-open')).to.equal(null);
+    const box = el.getBoundingClientRect();
+    for (const node of root.querySelectorAll<HTMLElement>('[part="summary"] *')) {
+      const r = node.getBoundingClientRect();
+      if (!r.width && !r.height) continue;
+      expect(r.left, node.outerHTML).to.be.at.least(box.left - 0.5);
+      expect(r.right, node.outerHTML).to.be.at.most(box.right + 0.5);
+      expect(getComputedStyle(node).position, node.outerHTML).to.equal('static');
+    }
+    const text = summaries.map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
+    expect(text[0]).to.contain('Before').and.contain('After');
+    expect(text[1]).to.contain('Kept text');
+    expect(text[2]).to.contain('Text after forms');
+  });
+
+  it('sends no referrer with any image it shows: news, campaign and HTML body images', async () => {
+    const box = await render(
+      html`<div>
+        <mi-news-feed src=${fixture('feed.json')}></mi-news-feed>
+        <mi-news-feed src=${fixture('hostile-html.json')}></mi-news-feed>
+        <mi-campaign-banner
+          layout="card"
+          country="GT"
+          lang="es"
+          src=${fixture('campaigns.json')}
+        ></mi-campaign-banner>
+      </div>`,
+    );
+    const widgets = [...box.children] as MiNewsFeed[];
+    await Promise.all(widgets.map((w) => settled(w)));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the sanitizer's first load
+    await Promise.all(widgets.map((w) => w.updateComplete));
+    const images = widgets.flatMap((w) => [...w.shadowRoot!.querySelectorAll('img')]);
+    const where = images.map((i) => i.closest('[part]')?.getAttribute('part'));
+    expect(where).to.include.members(['image', 'summary']);
+    expect(images.length).to.be.at.least(3);
+    for (const image of images)
+      expect(image.referrerPolicy, image.outerHTML).to.equal('no-referrer');
+  });
+});
