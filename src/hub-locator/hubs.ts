@@ -97,12 +97,16 @@ export function openingStatus(hub: Hub, now: Date): OpeningStatus | undefined {
   const on = (d: number) => hours.filter((h) => h.days.includes(DAYS[(d + 7) % 7]));
 
   const today = on(day);
+  // Yesterday's hours that run past midnight (`20:00–06:00`) are open this morning too: they
+  // count as today's, from 00:00, so "Open now" never sits beside "Closed today".
+  const carried = on(day - 1).filter(
+    (h) => minutes(h.closes) <= minutes(h.opens) && minutes(h.closes) > 0,
+  );
   const open =
     today.some((h) => {
       const [o, c] = [minutes(h.opens), minutes(h.closes)];
       return c > o ? minute >= o && minute < c : minute >= o; // c <= o: runs past midnight
-    }) ||
-    on(day - 1).some((h) => minutes(h.closes) <= minutes(h.opens) && minute < minutes(h.closes));
+    }) || carried.some((h) => minute < minutes(h.closes));
 
   let next: OpeningStatus['next'];
   if (!open) {
@@ -116,7 +120,10 @@ export function openingStatus(hub: Hub, now: Date): OpeningStatus | undefined {
   }
   return {
     open,
-    today: today.map((h) => `${h.opens}–${h.closes}`).sort(),
+    today: [
+      ...carried.map((h) => `00:00–${h.closes}`),
+      ...today.map((h) => `${h.opens}–${h.closes}`),
+    ].sort(),
     next,
   };
 }

@@ -39,7 +39,8 @@ const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
 /** The fallback chain of a tag, without the tag itself. */
 export function fallbackChain(tag: string): readonly string[] {
-  return FALLBACKS[primary(tag)] ?? [];
+  const code = primary(tag);
+  return Object.hasOwn(FALLBACKS, code) ? FALLBACKS[code] : [];
 }
 
 function isUiLocale(tag: string): tag is UiLocale {

@@ -50,9 +50,17 @@ export function shuffled<T>(items: readonly T[], random: () => number = Math.ran
   return out;
 }
 
+/**
+ * The visitor's answer to a question, if any. Only the answers' own keys: a statement's id is
+ * feed data, and `answers["constructor"]` would otherwise find `Object`'s.
+ */
+export function answerOf(answers: Record<string, Answer>, id: string): Answer | undefined {
+  return Object.hasOwn(answers, id) ? answers[id] : undefined;
+}
+
 /** The number of right answers. */
 export function score(quiz: Quiz, answers: Record<string, Answer>): number {
-  return quiz.questions.filter((q) => answers[q.id] === q.answer).length;
+  return quiz.questions.filter((q) => answerOf(answers, q.id) === q.answer).length;
 }
 
 const key = (feedUrl: string, quizId: string) => `mi-widgets:quiz:${feedUrl}#${quizId}`;

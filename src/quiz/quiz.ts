@@ -7,6 +7,7 @@ import { emit } from '../shared/events.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel } from '../shared/numbers.js';
 import {
+  answerOf,
   freshProgress,
   restoreProgress,
   saveProgress,
@@ -241,7 +242,7 @@ export class MiQuiz extends MiElement<Quiz> {
   private renderQuestion(quiz: Quiz, progress: QuizProgress): TemplateResult {
     const question = quiz.questions.find((q) => q.id === progress.order[progress.index]);
     if (!question) return this.renderStart(quiz); // progress is restored only for these questions
-    const given = progress.answers[question.id];
+    const given = answerOf(progress.answers, question.id);
     return html`
       ${this.renderProgress(progress.index, progress.order.length)}
       <p part="statement" class="statement" tabindex="-1">${this.text(question.statement)}</p>
@@ -379,7 +380,7 @@ export class MiQuiz extends MiElement<Quiz> {
       ${progress.order.map((id) => {
         const question = quiz.questions.find((q) => q.id === id);
         if (!question) return nothing;
-        const given = progress.answers[id];
+        const given = answerOf(progress.answers, id);
         const correct = given === question.answer;
         return html`<li class=${correct ? 'correct' : 'wrong'}>
           <p class="statement-review">${this.text(question.statement)}</p>
