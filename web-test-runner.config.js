@@ -34,6 +34,34 @@ async function faults(context, next) {
     await new Promise((resolve) => setTimeout(resolve, Math.min(Number(arg) || 0, 5000)));
     context.url = `/${context.path.split('/').slice(4).join('/')}`;
     return next();
+  } else if (kind === 'drip') {
+    // /__faults/drip/<path>: the file's headers at once, then its body a few bytes every 100 ms
+    // (bounded: never more than 6 s, and over as soon as the client goes).
+    const { createReadStream } = await import('node:fs');
+    const { Readable } = await import('node:stream');
+    const path = context.path.split('/').slice(3).join('/');
+    if (!path.startsWith('test/fixtures/')) return next();
+    const file = fileURLToPath(new URL(path, import.meta.url));
+    const source = createReadStream(file, { highWaterMark: 16 });
+    let gone = false;
+    context.req.on('close', () => (gone = true));
+    context.type = 'application/json';
+    context.body = Readable.from(
+      (async function* () {
+        const started = Date.now();
+        for await (const chunk of source) {
+          if (gone || Date.now() - started > 6000) return;
+          yield chunk;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })(),
+    );
+  } else if (kind === 'redirect') {
+    // /__faults/redirect/<path>: 301 to the same file on the server's other name (another
+    // origin), served with CORS as a CDN would.
+    const host = context.host.replace(/^localhost(?=:|$)/, '127.0.0.1');
+    context.status = 301;
+    context.redirect(`http://${host}/__cors/${context.path.split('/').slice(3).join('/')}`);
   } else if (kind === 'hang') {
     // Answers only after the client gave up (bounded, so the server never hangs for long).
     await new Promise((resolve) => {

@@ -371,21 +371,13 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
   return { feed, problems, url, fetchedAt, fromCache: false };
 }
 
-function start(url: string, timeout: number): Shared {
+function start(url: string): Shared {
   void readerWorker(); // its script loads while the feed does
   const controller = new AbortController();
-  const timer = setTimeout(
-    () =>
-      controller.abort(
-        new FeedError('timeout', `No answer from ${url} within ${timeout / 1000} s.`, url),
-      ),
-    timeout,
-  );
   const shared: Shared = {
     controller,
     waiting: 0,
     promise: request(url, controller.signal).finally(() => {
-      clearTimeout(timer);
       if (inFlight.get(url) === shared) inFlight.delete(url);
     }),
   };
@@ -419,25 +411,36 @@ export function loadFeed(
 
   // A request given up on by all its readers is never joined: it ends in their abort.
   const running = inFlight.get(url);
-  const shared = running && !running.controller.signal.aborted ? running : start(url, timeout);
+  const shared = running && !running.controller.signal.aborted ? running : start(url);
   shared.waiting++;
   return new Promise<FeedResult>((resolve, reject) => {
-    const leave = () => {
+    // Each reader has its own timeout: the request lives as long as its most patient reader.
+    const timer = setTimeout(
+      () =>
+        leave(new FeedError('timeout', `No answer from ${url} within ${timeout / 1000} s.`, url)),
+      timeout,
+    );
+    const onAbort = () => leave(signal?.reason);
+    const leave = (reason: unknown) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       shared.waiting--;
       if (shared.waiting === 0) {
         if (inFlight.get(url) === shared) inFlight.delete(url);
-        shared.controller.abort(signal?.reason);
+        shared.controller.abort(reason);
       }
-      reject(signal?.reason);
+      reject(reason);
     };
-    signal?.addEventListener('abort', leave, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
     shared.promise.then(
       (result) => {
-        signal?.removeEventListener('abort', leave);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         resolve(result);
       },
       (error: unknown) => {
-        signal?.removeEventListener('abort', leave);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         reject(error);
       },
     );
