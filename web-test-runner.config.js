@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeLaunchOptions } from './scripts/chrome.js';
+import { freshContextLauncher } from './scripts/test-browser.js';
 
 /**
  * Fault injection for the feed client's tests, served by the test server itself (no network:
@@ -114,6 +114,6 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), plainSummary()],
-  browsers: [chromeLauncher({ launchOptions: await chromeLaunchOptions() })],
+  browsers: [freshContextLauncher(await chromeLaunchOptions())],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
 };
