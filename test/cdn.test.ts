@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { fixture, resetFeeds } from './helpers.js';
+import { $, $$, fixture, resetFeeds } from './helpers.js';
 
 /**
  * The built one-script-tag bundle, as a partner loads it (`npm test` builds it first).
@@ -39,7 +39,7 @@ describe('dist/mi-widgets.js', () => {
     await customElements.whenDefined('mi-news-feed');
     await waitUntil(() => el.getAttribute('state') === 'ready', 'the widget never became ready');
     expect(chunkLoaded('mi-news-feed')).to.be.true;
-    expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(5);
+    expect($$(el, '[part="item"]')).to.have.length(5);
     el.remove();
   });
 
@@ -217,7 +217,7 @@ describe('dist/mi-widgets.js', () => {
     await own.updateComplete;
     await waitUntil(() => el.getAttribute('state') === 'ready', 'the widget never became ready');
     expect(own.shadowRoot!.textContent).to.contain("the host's own Lit element");
-    const more = () => el.shadowRoot!.querySelector('[part="more-button"]')?.textContent?.trim();
+    const more = () => $(el, '[part="more-button"]')?.textContent?.trim();
     await waitUntil(() => more() === 'Más noticias', `the interface is not in Spanish: ${more()}`);
     await new Promise((r) => setTimeout(r, 200)); // let the second copy's loader act too
     expect(errors).to.deep.equal([]);

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { fixture, resetFeeds } from './helpers.js';
+import { $, $$, fixture, resetFeeds } from './helpers.js';
 
 /**
  * A partner page at its most hostile: a strict Content-Security-Policy (no inline script or
@@ -100,11 +100,8 @@ describe('on a hostile host page', () => {
       'the sanitized HTML body never rendered',
     );
     const quiz = doc.querySelector('mi-quiz')!;
-    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="start-button"]')!.click();
-    await waitUntil(
-      () => quiz.shadowRoot!.querySelector('[part="statement"]'),
-      'the quiz did not start',
-    );
+    $<HTMLButtonElement>(quiz, '[part="start-button"]')!.click();
+    await waitUntil(() => $(quiz, '[part="statement"]'), 'the quiz did not start');
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
   });
@@ -139,8 +136,8 @@ describe('on a hostile host page', () => {
     const el = doc.querySelector('mi-news-feed')!;
     await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
     const view = doc.defaultView!;
-    const base = el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
-    const title = el.shadowRoot!.querySelector<HTMLElement>('[part="title"]')!;
+    const base = $(el, '[part="base"]')!;
+    const title = $(el, '[part="title"]')!;
     expect(view.getComputedStyle(base).direction).to.equal('rtl');
     // text-align: start — on the right in RTL
     expect(Math.round(title.getBoundingClientRect().right)).to.be.closeTo(
@@ -158,7 +155,7 @@ describe('on a hostile host page', () => {
     const el = doc.querySelector('mi-hub-locator')!;
     await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
     await new Promise((r) => setTimeout(r, 500));
-    expect(el.shadowRoot!.querySelector('.leaflet-container')).to.be.null;
-    expect(el.shadowRoot!.querySelectorAll('[part="hub"]').length).to.be.greaterThan(3);
+    expect($(el, '.leaflet-container')).to.be.null;
+    expect($$(el, '[part="hub"]').length).to.be.greaterThan(3);
   });
 });

@@ -13,7 +13,7 @@ import {
   type WidgetConfig,
 } from '../src/embed/config.js';
 import { reserveCss, reservedHeight } from '../src/embed/reserve.js';
-import { resetFeeds } from './helpers.js';
+import { $, $$, resetFeeds } from './helpers.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 
 const FEED = new URL('/demo/feed.json', location.href).href;
@@ -91,8 +91,7 @@ describe('snippets', () => {
       'the pasted snippet never rendered',
     );
     expect(attributes(pasted)).to.deep.equal(attributes(preview));
-    const title = (el: Element) =>
-      el.shadowRoot!.querySelector('.slide.active [part="title"]')!.textContent!.trim();
+    const title = (el: Element) => $(el, '.slide.active [part="title"]')!.textContent!.trim();
     expect(title(pasted)).to.equal(title(preview));
     preview.remove();
   });
@@ -155,7 +154,7 @@ describe('snippets', () => {
       () => el.getAttribute('state') === 'ready',
       'the fast-start page never rendered',
     );
-    expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(3);
+    expect($$(el, '[part="item"]')).to.have.length(3);
     const made = requests(frame);
     // The preloaded response went to the widget: no second request from the loader or the client.
     expect(initiators(made, src), 'the feed').to.deep.equal(['link']);
@@ -398,30 +397,30 @@ describe('snippet configurator (demo/configurator.html)', () => {
     this.timeout(30_000);
     const frame = await page({ src: '/demo/configurator.html' });
     const doc = frame.contentDocument!;
-    const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
-    const status = () => $('fast-start-status').textContent!;
-    const snippet = () => $<HTMLTextAreaElement>('script-snippet').value;
+    const byId = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+    const status = () => byId('fast-start-status').textContent!;
+    const snippet = () => byId<HTMLTextAreaElement>('script-snippet').value;
     const change = (el: HTMLElement, type = 'change') =>
       el.dispatchEvent(new Event(type, { bubbles: true }));
     await waitUntil(() => snippet().includes('<script'), 'no snippet');
 
     // Where no release lists its files (npm start serves the source): said, and no lines.
-    $<HTMLInputElement>('fast-start').click();
+    byId<HTMLInputElement>('fast-start').click();
     await waitUntil(() => /No list of files/.test(status()), `status: ${status()}`);
     expect(snippet()).to.not.contain('modulepreload');
 
     // A built release: its files, the hub locator's split feed and Guatemala's file.
     const release = new URL('/dist/', location.href).href;
-    const files = $<HTMLInputElement>('files-base');
+    const files = byId<HTMLInputElement>('files-base');
     files.value = release;
     change(files);
-    $<HTMLSelectElement>('widget').value = 'hub-locator';
-    change($('widget'));
+    byId<HTMLSelectElement>('widget').value = 'hub-locator';
+    change(byId('widget'));
     const split = new URL('/test/fixtures/split/feed.json', location.href).href;
-    const src = $<HTMLInputElement>('src');
+    const src = byId<HTMLInputElement>('src');
     src.value = split;
     change(src, 'input');
-    const country = $<HTMLInputElement>('opt-country');
+    const country = byId<HTMLInputElement>('opt-country');
     country.value = 'GT';
     change(country, 'input');
     const gt = new URL('hubs/gt.geojson', split).href;

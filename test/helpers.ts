@@ -20,10 +20,48 @@ export function fault(path: string): string {
   return new URL(`/__faults/${path}?case=${Date.now()}-${counter}`, location.href).href;
 }
 
-/** Forget every copy of every feed: in memory and in localStorage. */
+/**
+ * Forget what earlier tests of this file left on the page: the feed client's memory and
+ * localStorage (the banner's dismissals, copies an earlier version kept there). Each test file
+ * runs in a browser context of its own (scripts/test-browser.js): what it clears is its own.
+ * Copies kept in the Cache API stay, under URLs no later test uses (see {@link fixture}).
+ */
 export function resetFeeds(): void {
   clearFeedMemory();
   localStorage.clear();
+}
+
+/** The first element matching `selector` in a widget's shadow root. */
+export function $<E extends Element = HTMLElement>(host: Element, selector: string): E | null {
+  return host.shadowRoot!.querySelector<E>(selector);
+}
+
+/** Every element matching `selector` in a widget's shadow root. */
+export function $$<E extends Element = HTMLElement>(host: Element, selector: string): E[] {
+  return [...host.shadowRoot!.querySelectorAll<E>(selector)];
+}
+
+/** The text of a node as a reader sees it: white space collapsed, trimmed. */
+export function text(node: Node | null | undefined): string | undefined {
+  return node?.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+type ConsoleMethod = 'error' | 'warn' | 'info' | 'groupCollapsed' | 'groupEnd';
+export type ConsoleStubs<M extends ConsoleMethod> = Readonly<Record<M, sinon.SinonStub>>;
+
+/**
+ * Stub these console methods around each test of the enclosing `describe` (where the widgets
+ * tell the webmaster what is wrong with a feed, on purpose): the test's output stays clean and
+ * the test can check what was said. Returns the stubs of the test that is running.
+ */
+export function stubConsole<M extends ConsoleMethod>(...methods: M[]): ConsoleStubs<M> {
+  const sandbox = sinon.createSandbox();
+  const stubs = {} as Record<M, sinon.SinonStub>;
+  beforeEach(() => {
+    for (const method of methods) stubs[method] = sandbox.stub(console, method);
+  });
+  afterEach(() => sandbox.restore());
+  return stubs;
 }
 
 export interface FetchLog {

@@ -4,26 +4,26 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../mi-news-feed.js';
 import type { MiNewsFeed } from '../news-feed.js';
 import { keepFeedCopy } from '../../feed/client.js';
-import { watchFetch, fault, fixture, resetFeeds, settled } from '../../../test/helpers.js';
+import {
+  $,
+  $$,
+  fault,
+  fixture,
+  resetFeeds,
+  settled,
+  stubConsole,
+  watchFetch,
+} from '../../../test/helpers.js';
 
-const $ = (el: MiNewsFeed, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: MiNewsFeed, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
-];
 const titles = (el: MiNewsFeed) => $$(el, '[part="title"]').map((t) => t.textContent!.trim());
 
 describe('<mi-news-feed>', () => {
-  let warn: sinon.SinonStub;
-  let error: sinon.SinonStub;
+  const logged = stubConsole('warn', 'error');
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'en';
-    warn = sinon.stub(console, 'warn');
-    error = sinon.stub(console, 'error');
   });
   afterEach(() => {
-    warn.restore();
-    error.restore();
     document.documentElement.lang = 'en';
     document.head.querySelector('meta[name="mi-widgets:feed"]')?.remove();
   });
@@ -420,7 +420,7 @@ describe('<mi-news-feed>', () => {
         expect(alert.textContent).to.contain('The information could not be loaded.');
         expect(alert.textContent).to.contain(detail);
         expect($(el, '[part="retry-button"]')!.textContent!.trim()).to.equal('Retry');
-        await waitUntil(() => error.called, 'no console error tells the webmaster');
+        await waitUntil(() => logged.error.called, 'no console error tells the webmaster');
         await expect(el).to.be.accessible();
       });
     }
