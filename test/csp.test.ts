@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, $$, fixture, resetFeeds } from './helpers.js';
+import { $, $$, fixture, reached, resetFeeds } from './helpers.js';
 
 /**
  * A partner page at its most hostile: a strict Content-Security-Policy (no inline script or
@@ -47,9 +47,7 @@ describe('on a hostile host page', () => {
       `<mi-news-feed src="${fixture('feed.json')}"></mi-news-feed>`,
     );
     const el = doc.querySelector('mi-news-feed')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'the widget never became ready', {
-      timeout: 4000,
-    });
+    await reached(() => el, 'ready');
     const root = el.shadowRoot!;
     await waitUntil(
       () => root.querySelector('[part="more-button"]')?.textContent?.trim() === 'Más noticias',
@@ -134,7 +132,7 @@ describe('on a hostile host page', () => {
       },
     );
     const el = doc.querySelector('mi-news-feed')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
+    await reached(() => el, 'ready');
     const view = doc.defaultView!;
     const base = $(el, '[part="base"]')!;
     const title = $(el, '[part="title"]')!;
@@ -153,7 +151,7 @@ describe('on a hostile host page', () => {
       { csp: CSP_TRUSTED_TYPES },
     );
     const el = doc.querySelector('mi-hub-locator')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
+    await reached(() => el, 'ready');
     await new Promise((r) => setTimeout(r, 500));
     expect($(el, '.leaflet-container')).to.be.null;
     expect($$(el, '[part="hub"]').length).to.be.greaterThan(3);

@@ -13,7 +13,7 @@ import {
   type WidgetConfig,
 } from '../src/embed/config.js';
 import { reserveCss, reservedHeight } from '../src/embed/reserve.js';
-import { $, $$, resetFeeds } from './helpers.js';
+import { $, $$, reached, resetFeeds } from './helpers.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 
 const FEED = new URL('/demo/feed.json', location.href).href;
@@ -81,15 +81,12 @@ describe('snippets', () => {
     });
     const preview = createWidget(c);
     document.body.append(preview);
-    await waitUntil(() => preview.getAttribute('state') === 'ready', 'the preview never rendered');
+    await reached(() => preview, 'ready');
 
     const snippet = scriptSnippet(c, new URL('/dist/mi-widgets.js', location.href).href);
     const frame = await page({}, `<!doctype html><html><body>${snippet}</body></html>`);
     const pasted = frame.contentDocument!.querySelector('mi-campaign-banner')!;
-    await waitUntil(
-      () => pasted.getAttribute('state') === 'ready',
-      'the pasted snippet never rendered',
-    );
+    await reached(() => pasted, 'ready');
     expect(attributes(pasted)).to.deep.equal(attributes(preview));
     const title = (el: Element) => $(el, '.slide.active [part="title"]')!.textContent!.trim();
     expect(title(pasted)).to.equal(title(preview));
@@ -150,10 +147,7 @@ describe('snippets', () => {
       `<!doctype html><html lang="es"><head>${watch}${snippet.replace(/\n(?=<mi-)/, '</head><body>')}</body></html>`,
     );
     const el = frame.contentDocument!.querySelector('mi-news-feed')!;
-    await waitUntil(
-      () => el.getAttribute('state') === 'ready',
-      'the fast-start page never rendered',
-    );
+    await reached(() => el, 'ready');
     expect($$(el, '[part="item"]')).to.have.length(3);
     const made = requests(frame);
     // The preloaded response went to the widget: no second request from the loader or the client.
@@ -182,7 +176,7 @@ describe('snippets', () => {
     expect(snippet).to.contain(`<link rel="preload" as="fetch" href="${gt}" crossorigin`);
     const frame = await page({}, `<!doctype html><html><body>${snippet}</body></html>`);
     const el = frame.contentDocument!.querySelector('mi-hub-locator')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'the hub locator never rendered');
+    await reached(() => el, 'ready');
     const made = requests(frame);
     expect(initiators(made, split), 'the feed').to.deep.equal(['link']);
     expect(initiators(made, gt), 'Guatemala’s hubs').to.deep.equal(['link']);
@@ -291,9 +285,7 @@ describe('iframe mode (dist/embed.html)', () => {
       const heights = new Set<string>();
       const watch = new MutationObserver(() => heights.add(frame.height));
       watch.observe(frame, { attributes: true, attributeFilter: ['height'] });
-      await waitUntil(() => el()?.getAttribute('state') === 'ready', 'never rendered', {
-        timeout: 4000,
-      });
+      await reached(el, 'ready');
       await new Promise((r) => setTimeout(r, 300));
       watch.disconnect();
       expect(heights.size, 'the resize script answered').to.be.greaterThan(0);
@@ -308,11 +300,7 @@ describe('iframe mode (dist/embed.html)', () => {
         'data-mi-embed': '',
       });
       const el = () => frame.contentDocument!.querySelector(`mi-${widget}`);
-      await waitUntil(
-        () => el()?.getAttribute('state') === 'ready',
-        `<mi-${widget}> never rendered`,
-        { timeout: 4000 },
-      );
+      await reached(el, 'ready');
       expect(frame.contentDocument!.documentElement.lang).to.equal('es');
       const content = () =>
         Math.ceil(frame.contentDocument!.documentElement.getBoundingClientRect().height);
@@ -327,9 +315,7 @@ describe('iframe mode (dist/embed.html)', () => {
     const frame = await page({ src: embedUrl(config({}), EMBED), 'data-mi-embed': '' });
     const content = () =>
       Math.ceil(frame.contentDocument!.documentElement.getBoundingClientRect().height);
-    await waitUntil(
-      () => frame.contentDocument!.querySelector('mi-news-feed')?.getAttribute('state') === 'ready',
-    );
+    await reached(() => frame.contentDocument!.querySelector('mi-news-feed'), 'ready');
     await waitUntil(() => frame.height === String(content()), 'never fitted');
     const height = frame.height;
     window.postMessage({ type: 'mi-widgets:resize', height: 12 }, '*'); // not from the iframe

@@ -87,16 +87,41 @@ export async function watchFetch<T>(run: (log: FetchLog) => Promise<T>): Promise
   }
 }
 
+/**
+ * How long a widget may take to reach a state: its code, its feed and the feed reader's worker
+ * load first. The one bound of every such wait (a test's own budget is mocha's 5 s).
+ */
+export const STATE_TIMEOUT = 4000;
+
 /** Wait until a widget reaches a state (ready by default) and has rendered it. */
 export async function settled<T extends MiElement<unknown>>(
   el: T,
   state: WidgetState = 'ready',
 ): Promise<T> {
-  await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, {
-    timeout: 4000,
-  });
+  await waitUntil(() => el.state === state, undefined, { timeout: STATE_TIMEOUT }).catch(() =>
+    expect.fail(`state never became ${state} (is ${el.state})`),
+  );
   await el.updateComplete;
   return el;
+}
+
+/**
+ * Wait until the widget `find` returns shows one of `states` in its `state` attribute: a widget
+ * of the bundle or of a frame, whose class this page does not have, and which may not be on its
+ * page yet.
+ */
+export async function reached(
+  find: () => Element | null | undefined,
+  ...states: WidgetState[]
+): Promise<void> {
+  const state = () => find()?.getAttribute('state');
+  await waitUntil(() => (states as unknown[]).includes(state()), undefined, {
+    timeout: STATE_TIMEOUT,
+  }).catch(() =>
+    expect.fail(
+      `${find()?.localName ?? 'the widget'} never became ${states.join(' or ')} (is ${state()})`,
+    ),
+  );
 }
 
 /**
