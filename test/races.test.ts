@@ -5,7 +5,16 @@ import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
 import '../src/news-feed/mi-news-feed.js';
 import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
 import { loadFeed } from '../src/feed/client.js';
-import { $, $$, fault, resetFeeds, settled, stubConsole, watchFetch } from './helpers.js';
+import {
+  $,
+  $$,
+  fault,
+  resetFeeds,
+  settled,
+  STATE_TIMEOUT,
+  stubConsole,
+  watchFetch,
+} from './helpers.js';
 
 const titles = (el: MiNewsFeed) => $$(el, '[part="title"]').map((t) => t.textContent!.trim());
 const microtasks = async (n: number) => {
@@ -169,7 +178,9 @@ describe('loads that cannot race', () => {
       void a.reload();
       b.remove();
       box.append(b);
-      await waitUntil(() => a.state === 'ready' && b.state === 'ready', 'both ready again');
+      await waitUntil(() => a.state === 'ready' && b.state === 'ready', 'both ready again', {
+        timeout: STATE_TIMEOUT,
+      });
       await expectNews(a);
       await expectNews(b);
     });

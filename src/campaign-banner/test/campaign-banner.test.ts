@@ -9,6 +9,7 @@ import {
   fault,
   fixture,
   itHasAccessibleLoadingAndErrorStates,
+  reached,
   resetFeeds,
   settled,
   text,
@@ -136,7 +137,7 @@ describe('<mi-campaign-banner>', () => {
           src=${demo()}
         ></mi-campaign-banner>`,
       );
-      await waitUntil(() => el.state !== 'loading');
+      await reached(() => el, 'ready', 'empty', 'error');
       return el.state === 'ready' ? shown(el) : el.state;
     };
     expect(await id({ country: 'GT', lang: 'es' })).to.equal('Piénsalo dos veces (muestra)');
