@@ -22,9 +22,10 @@ export function fault(path: string): string {
 
 /**
  * Forget what earlier tests of this file left on the page: the feed client's memory and
- * localStorage (the banner's dismissals, copies an earlier version kept there). Each test file
- * runs in a browser context of its own (scripts/test-browser.js): what it clears is its own.
- * Copies kept in the Cache API stay, under URLs no later test uses (see {@link fixture}).
+ * localStorage (the banner's dismissals, copies an earlier version kept there). No other file
+ * sees this page's storage, and the next file on it finds it wiped (scripts/test-browser.js):
+ * what this clears is the file's own. Copies kept in the Cache API stay, under URLs no later
+ * test uses (see {@link fixture}).
  */
 export function resetFeeds(): void {
   clearFeedMemory();
