@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeLaunchOptions } from './scripts/chrome.js';
+import { isolatingLauncher } from './scripts/test-browser.js';
 
 /**
  * Fault injection for the feed client's tests, served by the test server itself (no network:
@@ -128,10 +128,12 @@ function plainSummary() {
 }
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  // The longest file first, so that it does not run alone at the end.
+  files: ['test/geometry.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   rootDir: '.',
-  concurrency: 1,
+  // Two files at a time, each page in a browser context of its own (scripts/test-browser.js).
+  concurrency: 2,
   testFramework: { config: { timeout: 5000 } },
   middleware: [releaseCaching, faults, sourceWorkers],
   plugins: [
@@ -142,6 +144,6 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), plainSummary()],
-  browsers: [chromeLauncher({ launchOptions: await chromeLaunchOptions() })],
+  browsers: [isolatingLauncher(await chromeLaunchOptions())],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
 };

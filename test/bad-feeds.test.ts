@@ -1,10 +1,9 @@
 import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../src/news-feed/mi-news-feed.js';
 import '../src/quiz/mi-quiz.js';
 import '../src/hub-locator/mi-hub-locator.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
-import { resetFeeds, settled } from './helpers.js';
+import { $, $$, resetFeeds, settled, stubConsole } from './helpers.js';
 import type { MiElement } from '../src/shared/mi-element.js';
 
 /**
@@ -52,12 +51,10 @@ const point = (id: string, properties: object, coordinates: unknown = [-90.5, 14
 });
 
 type Widget = MiElement<unknown>;
-const titles = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('[part="title"]')].map((t) => t.textContent!.trim());
+const titles = (el: Element) => $$(el, '[part="title"]').map((t) => t.textContent!.trim());
 
 describe('the bad-feed corpus', () => {
-  let warn: sinon.SinonStub;
-  let error: sinon.SinonStub;
+  const logged = stubConsole('warn', 'error');
   const uncaught: string[] = [];
   const onError = (e: ErrorEvent) => uncaught.push(e.message);
 
@@ -73,14 +70,10 @@ describe('the bad-feed corpus', () => {
         ? originalFetch(input, init)
         : Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
     };
-    warn = sinon.stub(console, 'warn');
-    error = sinon.stub(console, 'error');
   });
   afterEach(() => {
     window.fetch = originalFetch;
     window.removeEventListener('error', onError);
-    warn.restore();
-    error.restore();
     expect(uncaught, 'uncaught exceptions').to.deep.equal([]);
     expect((window as { __xss?: number }).__xss, 'a script from the feed ran').to.be.undefined;
   });
@@ -101,11 +94,11 @@ describe('the bad-feed corpus', () => {
       it(name, async () => {
         const el = await render<Widget>(html`<mi-news-feed src=${serve(body)}></mi-news-feed>`);
         await settled(el, 'error');
-        expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(
+        expect($(el, '[role="alert"]')!.textContent).to.contain(
           'The information could not be loaded.',
         );
-        expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.exist;
-        await waitUntil(() => error.called, 'the webmaster is not told in the console');
+        expect($(el, '[part="retry-button"]')).to.exist;
+        await waitUntil(() => logged.error.called, 'the webmaster is not told in the console');
       });
     }
   });
@@ -152,9 +145,7 @@ describe('the bad-feed corpus', () => {
       ),
     );
     // Every item but the one without a usable id (the one without a title shows its text untitled).
-    expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(
-      Object.keys(wrong).length,
-    );
+    expect($$(el, '[part="item"]')).to.have.length(Object.keys(wrong).length);
     expect(titles(el)).to.have.length(Object.keys(wrong).length - 1);
     expect(titles(el)).to.not.include('Good bad-id');
     expect(el.problems.map((p) => [p.path, p.outcome])).to.deep.equal(
@@ -226,7 +217,7 @@ describe('the bad-feed corpus', () => {
         ></mi-news-feed>`,
       ),
     );
-    const summary = el.shadowRoot!.querySelector('[part="summary"]')!.textContent!.trim();
+    const summary = $(el, '[part="summary"]')!.textContent!.trim();
     expect(summary.length).to.be.at.most(401);
     expect(summary.endsWith('…')).to.be.true;
   });
@@ -265,7 +256,7 @@ describe('the bad-feed corpus', () => {
       await render<Widget>(html`<mi-hub-locator src=${serve(hubs)}></mi-hub-locator>`),
     );
     // Coordinates written as text are read as numbers, and said; the others go.
-    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="hub"]')];
+    const shown = $$<HTMLElement>(el, '[part="hub"]');
     expect(shown.map((h) => h.dataset.hub)).to.deep.equal(['ok', 'string']);
     expect(el.problems.map((p) => [p.entry.replace(/ \(.*/, ''), p.outcome])).to.deep.equal([
       ['features[1]', 'entry dropped'],
@@ -346,9 +337,9 @@ describe('the bad-feed corpus', () => {
     ];
     for (const w of widgets) await settled(w);
     const quiz = widgets[0];
-    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="start-button"]')!.click();
+    $<HTMLButtonElement>(quiz, '[part="start-button"]')!.click();
     await quiz.updateComplete;
-    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="answer-button"]')!.click();
+    $<HTMLButtonElement>(quiz, '[part="answer-button"]')!.click();
     await quiz.updateComplete;
     await new Promise((r) => setTimeout(r, 100));
 
@@ -370,8 +361,6 @@ describe('the bad-feed corpus', () => {
     const problems = widgets.flatMap((w) => w.problems);
     expect(problems).to.have.length(BAD_URLS.length * 4 + 1);
     expect(problems.every((p) => p.outcome === 'field dropped')).to.be.true;
-    expect(widgets[1].shadowRoot!.querySelectorAll('[part="hub"]')).to.have.length(
-      BAD_URLS.length + 2,
-    );
+    expect($$(widgets[1], '[part="hub"]')).to.have.length(BAD_URLS.length + 2);
   });
 });

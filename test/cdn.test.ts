@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { fixture, resetFeeds } from './helpers.js';
+import { $, $$, fixture, reached, resetFeeds } from './helpers.js';
 
 /**
  * The built one-script-tag bundle, as a partner loads it (`npm test` builds it first).
@@ -37,9 +37,9 @@ describe('dist/mi-widgets.js', () => {
     el.setAttribute('src', fixture('feed.json'));
     document.body.append(el); // inserted late, by the host's own script
     await customElements.whenDefined('mi-news-feed');
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'the widget never became ready');
+    await reached(() => el, 'ready');
     expect(chunkLoaded('mi-news-feed')).to.be.true;
-    expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(5);
+    expect($$(el, '[part="item"]')).to.have.length(5);
     el.remove();
   });
 
@@ -56,10 +56,7 @@ describe('dist/mi-widgets.js', () => {
       document.body.append(el);
       await customElements.whenDefined(tag);
       expect(chunkLoaded(tag), tag).to.be.true;
-      await waitUntil(
-        () => ['ready', 'empty'].includes(el.getAttribute('state') ?? ''),
-        `${tag} never rendered`,
-      );
+      await reached(() => el, 'ready', 'empty');
       el.remove();
     }
     expect(chunkLoaded('hub-map'), 'the map chunk without map').to.be.false;
@@ -108,13 +105,7 @@ describe('dist/mi-widgets.js', () => {
     await waitUntil(() => preloads().includes('/dist/chunks/mi-campaign-banner'), 'no preload');
     for (const chunk of ['lit', 'shared', 'pt'])
       expect(preloads(), chunk).to.include(`/dist/chunks/${chunk}`);
-    await waitUntil(
-      () =>
-        ['ready', 'empty'].includes(
-          doc().querySelector('mi-campaign-banner')?.getAttribute('state') ?? '',
-        ),
-      'the widget never rendered',
-    );
+    await reached(() => doc().querySelector('mi-campaign-banner'), 'ready', 'empty');
     expect(feedRequests(frame, src), 'the widget took over the loader’s request').to.equal(1);
     // Started with the tag, not after the code: while the widget was not even defined yet.
     const calls = (frame.contentWindow as unknown as { feedCalls: [string, boolean][] }).feedCalls;
@@ -146,10 +137,7 @@ describe('dist/mi-widgets.js', () => {
       <mi-news-feed src="${src}"></mi-news-feed>`;
     document.body.append(frame);
     const win = () => frame.contentWindow as Window & { workers: string[] };
-    await waitUntil(
-      () => win().document.querySelector('mi-news-feed')?.getAttribute('state') === 'ready',
-      'the widget never rendered',
-    );
+    await reached(() => win().document.querySelector('mi-news-feed'), 'ready');
     const loaded = win()
       .performance.getEntriesByType('resource')
       .map((e) => e.name);
@@ -190,10 +178,7 @@ describe('dist/mi-widgets.js', () => {
     const src = `${fixture('feed.json')}?no-preload-test`;
     const frame = partnerPage('data-no-preload', `<mi-news-feed src="${src}"></mi-news-feed>`);
     const doc = () => frame.contentDocument!;
-    await waitUntil(
-      () => doc().querySelector('mi-news-feed')?.getAttribute('state') === 'ready',
-      'the widget never rendered',
-    );
+    await reached(() => doc().querySelector('mi-news-feed'), 'ready');
     expect(doc().querySelectorAll('link[rel="modulepreload"]')).to.have.length(0);
     expect(feedRequests(frame, src)).to.equal(1);
     frame.remove();
@@ -215,9 +200,9 @@ describe('dist/mi-widgets.js', () => {
     el.setAttribute('lang', 'es');
     document.body.append(own, el);
     await own.updateComplete;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'the widget never became ready');
+    await reached(() => el, 'ready');
     expect(own.shadowRoot!.textContent).to.contain("the host's own Lit element");
-    const more = () => el.shadowRoot!.querySelector('[part="more-button"]')?.textContent?.trim();
+    const more = () => $(el, '[part="more-button"]')?.textContent?.trim();
     await waitUntil(() => more() === 'Más noticias', `the interface is not in Spanish: ${more()}`);
     await new Promise((r) => setTimeout(r, 200)); // let the second copy's loader act too
     expect(errors).to.deep.equal([]);

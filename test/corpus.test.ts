@@ -1,12 +1,11 @@
 import { expect, fixture as render, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../src/news-feed/mi-news-feed.js';
 import '../src/quiz/mi-quiz.js';
 import '../src/hub-locator/mi-hub-locator.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 import type { MiElement } from '../src/shared/mi-element.js';
 import type { Section } from '../src/feed/problems.js';
-import { resetFeeds, settled } from './helpers.js';
+import { $, $$, resetFeeds, settled, stubConsole } from './helpers.js';
 
 /**
  * A publisher's feed with a typo in every entry (test/fixtures/corpus/typos.json), read by the
@@ -35,14 +34,12 @@ describe('a feed with a typo in every entry, in the widgets', () => {
   before(async () => {
     expected = await (await fetch('/test/fixtures/corpus/typos.expected.json')).json();
   });
+  stubConsole('groupCollapsed', 'groupEnd', 'warn', 'info');
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'es';
-    for (const method of ['groupCollapsed', 'groupEnd', 'warn', 'info'] as const)
-      sinon.stub(console, method);
   });
   afterEach(() => {
-    sinon.restore();
     document.documentElement.lang = 'en';
   });
 
@@ -61,16 +58,12 @@ describe('a feed with a typo in every entry, in the widgets', () => {
       ),
     ];
     for (const el of [news, quiz, hubs, banner]) await settled(el, 'ready');
-    const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-
-    expect(all(news, '[part="item"]')).to.have.length(expected.shown.items.length);
-    expect(all(quiz, '.count')[0].textContent).to.contain(
+    expect($$(news, '[part="item"]')).to.have.length(expected.shown.items.length);
+    expect($$(quiz, '.count')[0].textContent).to.contain(
       String(expected.shown.quizzes[0].split(':')[1].split(',').length),
     );
-    expect(all(hubs, '[part="hub"]').map((h) => (h as HTMLElement).dataset.hub)).to.deep.equal(
-      expected.shown.hubs,
-    );
-    expect(all(banner, '[part="campaign"]')).to.have.length(expected.shown.campaigns.length);
+    expect($$(hubs, '[part="hub"]').map((h) => h.dataset.hub)).to.deep.equal(expected.shown.hubs);
+    expect($$(banner, '[part="campaign"]')).to.have.length(expected.shown.campaigns.length);
 
     for (const [el, section] of [
       [news, 'news'],
@@ -85,9 +78,7 @@ describe('a feed with a typo in every entry, in the widgets', () => {
     }
 
     // What the visitor sees of a normalized value: the hub's phone, as a link that dials.
-    const phone = hubs.shadowRoot!.querySelector<HTMLAnchorElement>(
-      '[data-hub="h1"] a[href^="tel:"]',
-    );
+    const phone = $<HTMLAnchorElement>(hubs, '[data-hub="h1"] a[href^="tel:"]');
     expect(phone?.getAttribute('href')).to.equal('tel:+50222334455');
     for (const el of [news, quiz, hubs, banner]) await expect(el).to.be.accessible();
   });

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { fixture, resetFeeds } from './helpers.js';
+import { $, $$, fixture, reached, resetFeeds } from './helpers.js';
 
 /**
  * A partner page at its most hostile: a strict Content-Security-Policy (no inline script or
@@ -47,9 +47,7 @@ describe('on a hostile host page', () => {
       `<mi-news-feed src="${fixture('feed.json')}"></mi-news-feed>`,
     );
     const el = doc.querySelector('mi-news-feed')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'the widget never became ready', {
-      timeout: 4000,
-    });
+    await reached(() => el, 'ready');
     const root = el.shadowRoot!;
     await waitUntil(
       () => root.querySelector('[part="more-button"]')?.textContent?.trim() === 'Más noticias',
@@ -100,11 +98,8 @@ describe('on a hostile host page', () => {
       'the sanitized HTML body never rendered',
     );
     const quiz = doc.querySelector('mi-quiz')!;
-    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="start-button"]')!.click();
-    await waitUntil(
-      () => quiz.shadowRoot!.querySelector('[part="statement"]'),
-      'the quiz did not start',
-    );
+    $<HTMLButtonElement>(quiz, '[part="start-button"]')!.click();
+    await waitUntil(() => $(quiz, '[part="statement"]'), 'the quiz did not start');
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
   });
@@ -137,10 +132,10 @@ describe('on a hostile host page', () => {
       },
     );
     const el = doc.querySelector('mi-news-feed')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
+    await reached(() => el, 'ready');
     const view = doc.defaultView!;
-    const base = el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
-    const title = el.shadowRoot!.querySelector<HTMLElement>('[part="title"]')!;
+    const base = $(el, '[part="base"]')!;
+    const title = $(el, '[part="title"]')!;
     expect(view.getComputedStyle(base).direction).to.equal('rtl');
     // text-align: start — on the right in RTL
     expect(Math.round(title.getBoundingClientRect().right)).to.be.closeTo(
@@ -156,9 +151,9 @@ describe('on a hostile host page', () => {
       { csp: CSP_TRUSTED_TYPES },
     );
     const el = doc.querySelector('mi-hub-locator')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
+    await reached(() => el, 'ready');
     await new Promise((r) => setTimeout(r, 500));
-    expect(el.shadowRoot!.querySelector('.leaflet-container')).to.be.null;
-    expect(el.shadowRoot!.querySelectorAll('[part="hub"]').length).to.be.greaterThan(3);
+    expect($(el, '.leaflet-container')).to.be.null;
+    expect($$(el, '[part="hub"]').length).to.be.greaterThan(3);
   });
 });

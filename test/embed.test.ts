@@ -13,7 +13,7 @@ import {
   type WidgetConfig,
 } from '../src/embed/config.js';
 import { reserveCss, reservedHeight } from '../src/embed/reserve.js';
-import { resetFeeds } from './helpers.js';
+import { $, $$, reached, resetFeeds } from './helpers.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 
 const FEED = new URL('/demo/feed.json', location.href).href;
@@ -81,18 +81,14 @@ describe('snippets', () => {
     });
     const preview = createWidget(c);
     document.body.append(preview);
-    await waitUntil(() => preview.getAttribute('state') === 'ready', 'the preview never rendered');
+    await reached(() => preview, 'ready');
 
     const snippet = scriptSnippet(c, new URL('/dist/mi-widgets.js', location.href).href);
     const frame = await page({}, `<!doctype html><html><body>${snippet}</body></html>`);
     const pasted = frame.contentDocument!.querySelector('mi-campaign-banner')!;
-    await waitUntil(
-      () => pasted.getAttribute('state') === 'ready',
-      'the pasted snippet never rendered',
-    );
+    await reached(() => pasted, 'ready');
     expect(attributes(pasted)).to.deep.equal(attributes(preview));
-    const title = (el: Element) =>
-      el.shadowRoot!.querySelector('.slide.active [part="title"]')!.textContent!.trim();
+    const title = (el: Element) => $(el, '.slide.active [part="title"]')!.textContent!.trim();
     expect(title(pasted)).to.equal(title(preview));
     preview.remove();
   });
@@ -151,11 +147,8 @@ describe('snippets', () => {
       `<!doctype html><html lang="es"><head>${watch}${snippet.replace(/\n(?=<mi-)/, '</head><body>')}</body></html>`,
     );
     const el = frame.contentDocument!.querySelector('mi-news-feed')!;
-    await waitUntil(
-      () => el.getAttribute('state') === 'ready',
-      'the fast-start page never rendered',
-    );
-    expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(3);
+    await reached(() => el, 'ready');
+    expect($$(el, '[part="item"]')).to.have.length(3);
     const made = requests(frame);
     // The preloaded response went to the widget: no second request from the loader or the client.
     expect(initiators(made, src), 'the feed').to.deep.equal(['link']);
@@ -183,7 +176,7 @@ describe('snippets', () => {
     expect(snippet).to.contain(`<link rel="preload" as="fetch" href="${gt}" crossorigin`);
     const frame = await page({}, `<!doctype html><html><body>${snippet}</body></html>`);
     const el = frame.contentDocument!.querySelector('mi-hub-locator')!;
-    await waitUntil(() => el.getAttribute('state') === 'ready', 'the hub locator never rendered');
+    await reached(() => el, 'ready');
     const made = requests(frame);
     expect(initiators(made, split), 'the feed').to.deep.equal(['link']);
     expect(initiators(made, gt), 'Guatemala’s hubs').to.deep.equal(['link']);
@@ -292,9 +285,7 @@ describe('iframe mode (dist/embed.html)', () => {
       const heights = new Set<string>();
       const watch = new MutationObserver(() => heights.add(frame.height));
       watch.observe(frame, { attributes: true, attributeFilter: ['height'] });
-      await waitUntil(() => el()?.getAttribute('state') === 'ready', 'never rendered', {
-        timeout: 4000,
-      });
+      await reached(el, 'ready');
       await new Promise((r) => setTimeout(r, 300));
       watch.disconnect();
       expect(heights.size, 'the resize script answered').to.be.greaterThan(0);
@@ -309,11 +300,7 @@ describe('iframe mode (dist/embed.html)', () => {
         'data-mi-embed': '',
       });
       const el = () => frame.contentDocument!.querySelector(`mi-${widget}`);
-      await waitUntil(
-        () => el()?.getAttribute('state') === 'ready',
-        `<mi-${widget}> never rendered`,
-        { timeout: 4000 },
-      );
+      await reached(el, 'ready');
       expect(frame.contentDocument!.documentElement.lang).to.equal('es');
       const content = () =>
         Math.ceil(frame.contentDocument!.documentElement.getBoundingClientRect().height);
@@ -328,9 +315,7 @@ describe('iframe mode (dist/embed.html)', () => {
     const frame = await page({ src: embedUrl(config({}), EMBED), 'data-mi-embed': '' });
     const content = () =>
       Math.ceil(frame.contentDocument!.documentElement.getBoundingClientRect().height);
-    await waitUntil(
-      () => frame.contentDocument!.querySelector('mi-news-feed')?.getAttribute('state') === 'ready',
-    );
+    await reached(() => frame.contentDocument!.querySelector('mi-news-feed'), 'ready');
     await waitUntil(() => frame.height === String(content()), 'never fitted');
     const height = frame.height;
     window.postMessage({ type: 'mi-widgets:resize', height: 12 }, '*'); // not from the iframe
@@ -400,30 +385,30 @@ describe('snippet configurator (demo/configurator.html)', () => {
     this.timeout(30_000);
     const frame = await page({ src: '/demo/configurator.html' });
     const doc = frame.contentDocument!;
-    const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
-    const status = () => $('fast-start-status').textContent!;
-    const snippet = () => $<HTMLTextAreaElement>('script-snippet').value;
+    const byId = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+    const status = () => byId('fast-start-status').textContent!;
+    const snippet = () => byId<HTMLTextAreaElement>('script-snippet').value;
     const change = (el: HTMLElement, type = 'change') =>
       el.dispatchEvent(new Event(type, { bubbles: true }));
     await waitUntil(() => snippet().includes('<script'), 'no snippet');
 
     // Where no release lists its files (npm start serves the source): said, and no lines.
-    $<HTMLInputElement>('fast-start').click();
+    byId<HTMLInputElement>('fast-start').click();
     await waitUntil(() => /No list of files/.test(status()), `status: ${status()}`);
     expect(snippet()).to.not.contain('modulepreload');
 
     // A built release: its files, the hub locator's split feed and Guatemala's file.
     const release = new URL('/dist/', location.href).href;
-    const files = $<HTMLInputElement>('files-base');
+    const files = byId<HTMLInputElement>('files-base');
     files.value = release;
     change(files);
-    $<HTMLSelectElement>('widget').value = 'hub-locator';
-    change($('widget'));
+    byId<HTMLSelectElement>('widget').value = 'hub-locator';
+    change(byId('widget'));
     const split = new URL('/test/fixtures/split/feed.json', location.href).href;
-    const src = $<HTMLInputElement>('src');
+    const src = byId<HTMLInputElement>('src');
     src.value = split;
     change(src, 'input');
-    const country = $<HTMLInputElement>('opt-country');
+    const country = byId<HTMLInputElement>('opt-country');
     country.value = 'GT';
     change(country, 'input');
     const gt = new URL('hubs/gt.geojson', split).href;

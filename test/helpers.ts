@@ -20,10 +20,49 @@ export function fault(path: string): string {
   return new URL(`/__faults/${path}?case=${Date.now()}-${counter}`, location.href).href;
 }
 
-/** Forget every copy of every feed: in memory and in localStorage. */
+/**
+ * Forget what earlier tests of this file left on the page: the feed client's memory and
+ * localStorage (the banner's dismissals, copies an earlier version kept there). No other file
+ * sees this page's storage, and the next file on it finds it wiped (scripts/test-browser.js):
+ * what this clears is the file's own. Copies kept in the Cache API stay, under URLs no later
+ * test uses (see {@link fixture}).
+ */
 export function resetFeeds(): void {
   clearFeedMemory();
   localStorage.clear();
+}
+
+/** The first element matching `selector` in a widget's shadow root. */
+export function $<E extends Element = HTMLElement>(host: Element, selector: string): E | null {
+  return host.shadowRoot!.querySelector<E>(selector);
+}
+
+/** Every element matching `selector` in a widget's shadow root. */
+export function $$<E extends Element = HTMLElement>(host: Element, selector: string): E[] {
+  return [...host.shadowRoot!.querySelectorAll<E>(selector)];
+}
+
+/** The text of a node as a reader sees it: white space collapsed, trimmed. */
+export function text(node: Node | null | undefined): string | undefined {
+  return node?.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+type ConsoleMethod = 'error' | 'warn' | 'info' | 'groupCollapsed' | 'groupEnd';
+export type ConsoleStubs<M extends ConsoleMethod> = Readonly<Record<M, sinon.SinonStub>>;
+
+/**
+ * Stub these console methods around each test of the enclosing `describe` (where the widgets
+ * tell the webmaster what is wrong with a feed, on purpose): the test's output stays clean and
+ * the test can check what was said. Returns the stubs of the test that is running.
+ */
+export function stubConsole<M extends ConsoleMethod>(...methods: M[]): ConsoleStubs<M> {
+  const sandbox = sinon.createSandbox();
+  const stubs = {} as Record<M, sinon.SinonStub>;
+  beforeEach(() => {
+    for (const method of methods) stubs[method] = sandbox.stub(console, method);
+  });
+  afterEach(() => sandbox.restore());
+  return stubs;
 }
 
 export interface FetchLog {
@@ -49,16 +88,41 @@ export async function watchFetch<T>(run: (log: FetchLog) => Promise<T>): Promise
   }
 }
 
+/**
+ * How long a widget may take to reach a state: its code, its feed and the feed reader's worker
+ * load first. The one bound of every such wait (a test's own budget is mocha's 5 s).
+ */
+export const STATE_TIMEOUT = 4000;
+
 /** Wait until a widget reaches a state (ready by default) and has rendered it. */
 export async function settled<T extends MiElement<unknown>>(
   el: T,
   state: WidgetState = 'ready',
 ): Promise<T> {
-  await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, {
-    timeout: 4000,
-  });
+  await waitUntil(() => el.state === state, undefined, { timeout: STATE_TIMEOUT }).catch(() =>
+    expect.fail(`state never became ${state} (is ${el.state})`),
+  );
   await el.updateComplete;
   return el;
+}
+
+/**
+ * Wait until the widget `find` returns shows one of `states` in its `state` attribute: a widget
+ * of the bundle or of a frame, whose class this page does not have, and which may not be on its
+ * page yet.
+ */
+export async function reached(
+  find: () => Element | null | undefined,
+  ...states: WidgetState[]
+): Promise<void> {
+  const state = () => find()?.getAttribute('state');
+  await waitUntil(() => (states as unknown[]).includes(state()), undefined, {
+    timeout: STATE_TIMEOUT,
+  }).catch(() =>
+    expect.fail(
+      `${find()?.localName ?? 'the widget'} never became ${states.join(' or ')} (is ${state()})`,
+    ),
+  );
 }
 
 /**

@@ -2,14 +2,21 @@
 // moves out of the page and back — the widget ends in the state of its latest request, and a
 // request every reader gave up on is never joined by a new one.
 import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../src/news-feed/mi-news-feed.js';
 import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
 import { loadFeed } from '../src/feed/client.js';
-import { fault, resetFeeds, settled, watchFetch } from './helpers.js';
+import {
+  $,
+  $$,
+  fault,
+  resetFeeds,
+  settled,
+  STATE_TIMEOUT,
+  stubConsole,
+  watchFetch,
+} from './helpers.js';
 
-const titles = (el: MiNewsFeed) =>
-  [...el.shadowRoot!.querySelectorAll('[part="title"]')].map((t) => t.textContent!.trim());
+const titles = (el: MiNewsFeed) => $$(el, '[part="title"]').map((t) => t.textContent!.trim());
 const microtasks = async (n: number) => {
   for (let i = 0; i < n; i++) await Promise.resolve();
 };
@@ -19,20 +26,18 @@ const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const slow = (ms: number, name = 'feed.json') => fault(`slow/${ms}/test/fixtures/${name}`);
 
 describe('loads that cannot race', () => {
-  let error: sinon.SinonStub;
+  const logged = stubConsole('error');
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'en';
-    error = sinon.stub(console, 'error');
   });
-  afterEach(() => error.restore());
 
   /** The widget is ready with the feed's news, and nothing went wrong on the way. */
   async function expectNews(el: MiNewsFeed, first = 'English story 1'): Promise<void> {
     await settled(el);
     expect(titles(el)[0]).to.equal(first);
     expect(el.getAttribute('state')).to.equal('ready');
-    expect(error.called, String(error.firstCall?.args[0])).to.equal(false);
+    expect(logged.error.called, String(logged.error.firstCall?.args[0])).to.equal(false);
   }
 
   describe('the feed client', () => {
@@ -156,7 +161,7 @@ describe('loads that cannot race', () => {
       await later(400);
       await el.updateComplete;
       expect(el.state).to.equal('error');
-      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('503');
+      expect($(el, '[role="alert"]')!.textContent).to.contain('503');
     });
 
     it('keeps its neighbour ready when it reloads twice on a shared feed', async () => {
@@ -173,7 +178,9 @@ describe('loads that cannot race', () => {
       void a.reload();
       b.remove();
       box.append(b);
-      await waitUntil(() => a.state === 'ready' && b.state === 'ready', 'both ready again');
+      await waitUntil(() => a.state === 'ready' && b.state === 'ready', 'both ready again', {
+        timeout: STATE_TIMEOUT,
+      });
       await expectNews(a);
       await expectNews(b);
     });

@@ -8,6 +8,7 @@ import {
   type WidgetConfig,
 } from '../src/embed/config.js';
 import { WIDGETS, type AttributeSpec, type WidgetName } from '../src/generated/widgets.js';
+import { $, reached } from './helpers.js';
 
 // The configurator and the iframe mode read the widget registry (src/generated/widgets.ts, which
 // test/node/registry.test.js holds to the manifest): every attribute of every widget, and no
@@ -121,12 +122,10 @@ describe('widget registry: the iframe page and the configurator', () => {
     };
     const frame = await page(embedUrl(config, EMBED));
     const el = () => frame.contentDocument!.querySelector('mi-hub-locator');
-    await waitUntil(() => el()?.getAttribute('state') === 'ready', 'never rendered', {
-      timeout: 4000,
-    });
+    await reached(el, 'ready');
     const hub = el() as HTMLElement & { headingLevel: number; timeout: number; theme: string };
     expect([hub.headingLevel, hub.timeout, hub.theme]).to.deep.equal([4, 20000, 'dark']);
-    const name = hub.shadowRoot!.querySelector('[part="hub-name"]')!.closest('[role="heading"]');
+    const name = $(hub, '[part="hub-name"]')!.closest('[role="heading"]');
     expect(name!.getAttribute('aria-level')).to.equal('4');
 
     const refused = await page(`${EMBED}?widget=quiz&src=${encodeURIComponent(FEED)}&limit=3`);
@@ -139,18 +138,18 @@ describe('widget registry: the iframe page and the configurator', () => {
     this.timeout(30_000); // the page compiles its modules on first load
     const frame = await page('/demo/configurator.html');
     const doc = frame.contentDocument!;
-    const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
-    const select = $<HTMLSelectElement>('widget');
-    await waitUntil(() => $<HTMLTextAreaElement>('iframe-snippet').value.includes('<iframe'));
+    const byId = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+    const select = byId<HTMLSelectElement>('widget');
+    await waitUntil(() => byId<HTMLTextAreaElement>('iframe-snippet').value.includes('<iframe'));
 
     expect([...select.options].map((o) => o.value)).to.deep.equal(NAMES);
-    expect([...$<HTMLSelectElement>('theme').options].map((o) => o.value)).to.deep.equal([
+    expect([...byId<HTMLSelectElement>('theme').options].map((o) => o.value)).to.deep.equal([
       ...WIDGETS['news-feed'].attributes.theme.values,
     ]);
     for (const widget of NAMES) {
       select.value = widget;
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      const fields = [...$('options').querySelectorAll<HTMLInputElement>('input, select')];
+      const fields = [...byId('options').querySelectorAll<HTMLInputElement>('input, select')];
       expect(
         fields.map((f) => f.name),
         widget,
@@ -160,7 +159,7 @@ describe('widget registry: the iframe page and the configurator', () => {
 
       // Every field changed from its default: each attribute is in both snippets.
       for (const [name, spec] of optionsOf(widget)) {
-        const field = $<HTMLInputElement>(`opt-${name}`);
+        const field = byId<HTMLInputElement>(`opt-${name}`);
         const value = otherValue(spec);
         if (typeof value === 'boolean') field.checked = value;
         else field.value = value;
@@ -169,10 +168,10 @@ describe('widget registry: the iframe page and the configurator', () => {
       const expected = everything(widget);
       const element = elementSnippet({ ...expected, lang: '', theme: 'light' });
       await waitUntil(
-        () => $<HTMLTextAreaElement>('script-snippet').value.endsWith(element),
-        `${widget}: ${$<HTMLTextAreaElement>('script-snippet').value}`,
+        () => byId<HTMLTextAreaElement>('script-snippet').value.endsWith(element),
+        `${widget}: ${byId<HTMLTextAreaElement>('script-snippet').value}`,
       );
-      const iframe = $<HTMLTextAreaElement>('iframe-snippet').value;
+      const iframe = byId<HTMLTextAreaElement>('iframe-snippet').value;
       const url = new URL(/src="([^"]+)"/.exec(iframe)![1].replace(/&amp;/g, '&'));
       expect(configFromParams(url.searchParams).options, widget).to.deep.equal(expected.options);
     }

@@ -8,7 +8,7 @@ import {
   readCachedFeed,
 } from '../../src/feed/client.js';
 import { CACHE_NAME, MAX_AGE_MS, MAX_COPY_BYTES, MAX_TOTAL_BYTES } from '../../src/feed/copies.js';
-import { watchFetch, fault, fixture, resetFeeds } from '../helpers.js';
+import { fault, fixture, resetFeeds, stubConsole, watchFetch } from '../helpers.js';
 
 async function failure(promise: Promise<unknown>): Promise<FeedError> {
   try {
@@ -21,12 +21,8 @@ async function failure(promise: Promise<unknown>): Promise<FeedError> {
 }
 
 describe('feed client', () => {
-  let warn: sinon.SinonStub;
-  beforeEach(() => {
-    resetFeeds();
-    warn = sinon.stub(console, 'warn');
-  });
-  afterEach(() => warn.restore());
+  stubConsole('warn');
+  beforeEach(resetFeeds);
 
   it('loads, validates and returns a feed', async () => {
     const url = fixture('feed.json');
@@ -117,13 +113,10 @@ describe('telling the webmaster', () => {
     await import('../../src/feed/report.js');
     await new Promise((r) => setTimeout(r));
   });
-  afterEach(() => sinon.restore());
+  const logged = stubConsole('groupCollapsed', 'warn', 'info', 'groupEnd', 'error');
 
   it('one collapsed console group per feed: how many problems, each one, and the command that lists them', async () => {
-    const group = sinon.stub(console, 'groupCollapsed');
-    const warn = sinon.stub(console, 'warn');
-    const info = sinon.stub(console, 'info');
-    const end = sinon.stub(console, 'groupEnd');
+    const { groupCollapsed: group, warn, info, groupEnd: end } = logged;
     const url = new URL('/test/fixtures/corpus/typos.json', location.href).href;
     // Four widgets' worth of readers of one URL: one request, one group.
     await Promise.all([loadFeed(url), loadFeed(url), loadFeed(url), loadFeed(url)]);
@@ -143,17 +136,14 @@ describe('telling the webmaster', () => {
   });
 
   it('nothing at all for a feed without problems', async () => {
-    const group = sinon.stub(console, 'groupCollapsed');
-    const warn = sinon.stub(console, 'warn');
+    const { groupCollapsed: group, warn } = logged;
     await loadFeed(new URL('/demo/feed.json', location.href).href);
     expect(group.called).to.be.false;
     expect(warn.called).to.be.false;
   });
 
   it('an unusable document: the group says so, and the error carries the reason', async () => {
-    const group = sinon.stub(console, 'groupCollapsed');
-    sinon.stub(console, 'error');
-    sinon.stub(console, 'info');
+    const group = logged.groupCollapsed;
     const error = await failure(loadFeed(fixture('not-a-feed.json')));
     await waitUntil(() => group.called);
     expect(error.kind).to.equal('schema');

@@ -4,21 +4,19 @@ import sinon from 'sinon';
 import '../mi-campaign-banner.js';
 import type { MiCampaignBanner } from '../campaign-banner.js';
 import {
+  $,
+  $$,
   fault,
   fixture,
   itHasAccessibleLoadingAndErrorStates,
+  reached,
   resetFeeds,
   settled,
+  text,
 } from '../../../test/helpers.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
-const $ = (el: MiCampaignBanner, selector: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: MiCampaignBanner, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
-];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
 /** The title of the campaign on screen. */
 const shown = (el: MiCampaignBanner) => text($(el, '.slide.active [part="title"]'));
 const all = (el: MiCampaignBanner) => $$(el, '.slide [part="title"]').map(text);
@@ -27,7 +25,6 @@ describe('<mi-campaign-banner>', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
     resetFeeds();
-    localStorage.clear();
     document.documentElement.lang = 'en';
     clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
   });
@@ -140,7 +137,7 @@ describe('<mi-campaign-banner>', () => {
           src=${demo()}
         ></mi-campaign-banner>`,
       );
-      await waitUntil(() => el.state !== 'loading');
+      await reached(() => el, 'ready', 'empty', 'error');
       return el.state === 'ready' ? shown(el) : el.state;
     };
     expect(await id({ country: 'GT', lang: 'es' })).to.equal('Piénsalo dos veces (muestra)');

@@ -6,20 +6,18 @@ import type { MiElement } from '../../shared/mi-element.js';
 import { distanceKm, filterHubs, fold, indexHubs, openingStatus } from '../hubs.js';
 import { readFeed } from '../../feed/read.js';
 import {
+  $,
+  $$,
   fault,
   fixture,
   itHasAccessibleLoadingAndErrorStates,
   resetFeeds,
   settled,
+  stubConsole,
+  text,
   watchFetch,
 } from '../../../test/helpers.js';
 
-const $ = (el: MiHubLocator, selector: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: MiHubLocator, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
-];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
 const names = (el: MiHubLocator) => $$(el, '[part="hub-name"]').map((b) => text(b));
 const card = (el: MiHubLocator, id: string) => $(el, `[data-hub="${id}"]`);
 
@@ -129,16 +127,14 @@ describe('hub logic', () => {
 
 describe('<mi-hub-locator>', () => {
   let clock: sinon.SinonFakeTimers;
-  let warn: sinon.SinonStub;
+  const logged = stubConsole('warn');
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'en';
     clock = sinon.useFakeTimers({ now: MONDAY, toFake: ['Date'] });
-    warn = sinon.stub(console, 'warn');
   });
   afterEach(() => {
     clock.restore();
-    warn.restore();
     sinon.restore();
   });
 
@@ -151,7 +147,7 @@ describe('<mi-hub-locator>', () => {
     expect(names(el)).to.deep.equal(['A hub whose country was mistyped', 'Hub GT']);
     const hub = $(el, '[data-hub="somewhere"]')!;
     expect(text(hub.querySelector('.place'))).to.equal('Mixco');
-    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#country option')];
+    const options = $$<HTMLOptionElement>(el, '#country option');
     expect(options.map((o) => o.value)).to.deep.equal(['', 'GT']);
     expect(el.problems.map((p) => [p.path, p.outcome])).to.deep.equal([
       ['features[0].properties.country', 'field dropped'],
@@ -469,7 +465,7 @@ describe('<mi-hub-locator>', () => {
     );
     expect(names(el)).to.have.length(3);
     expect(names(el)).to.include('Centro de Información La Libertad');
-    expect(warn.called).to.be.false;
+    expect(logged.warn.called).to.be.false;
   });
 
   describe('map', () => {
@@ -581,7 +577,7 @@ describe('<mi-hub-locator> on a feed split by country (mi-feed split)', () => {
       expect(files(urls)).to.deep.equal(['feed.json', 'hubs/gt.geojson']);
       expect(names(el)).to.deep.equal(['Centro Guatemala', 'Centro Flores']);
       // Mexico is a choice before its file has come: the feed names it.
-      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#country')!;
+      const select = $<HTMLSelectElement>(el, '#country')!;
       expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'GT', 'MX']);
       await expect(el).to.be.accessible();
 
@@ -600,7 +596,7 @@ describe('<mi-hub-locator> on a feed split by country (mi-feed split)', () => {
       const el = await settled(
         await render<MiElement<unknown>>(html`<mi-news-feed src=${src}></mi-news-feed>`),
       );
-      expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(1);
+      expect($$(el, '[part="item"]')).to.have.length(1);
       expect(files(urls)).to.deep.equal(['feed.json']);
     });
   });
@@ -621,7 +617,7 @@ describe('<mi-hub-locator> on a feed split by country (mi-feed split)', () => {
         html`<mi-hub-locator country="GT" src=${src}></mi-hub-locator>`,
       );
       await settled(el, 'error');
-      expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.exist;
+      expect($(el, '[part="retry-button"]')).to.exist;
       await expect(el).to.be.accessible();
     } finally {
       window.fetch = original;

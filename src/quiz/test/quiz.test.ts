@@ -6,19 +6,17 @@ import type { MiQuiz } from '../quiz.js';
 import { restoreProgress, saveProgress } from '../progress.js';
 import type { Quiz } from '../../feed/schema.js';
 import {
+  $,
+  $$,
   fault,
   fixture,
   itHasAccessibleLoadingAndErrorStates,
   resetFeeds,
   settled,
+  stubConsole,
+  text,
 } from '../../../test/helpers.js';
 
-const $ = (el: MiQuiz, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: MiQuiz, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
-];
-const text = (el: MiQuiz, selector: string) =>
-  $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
 const active = (el: MiQuiz) => el.shadowRoot!.activeElement as HTMLElement | null;
 const button = (el: MiQuiz, name: string) =>
   $$(el, 'button').find((b) => b.textContent!.trim() === name);
@@ -39,15 +37,13 @@ async function press(el: MiQuiz, name: string): Promise<void> {
 }
 
 describe('<mi-quiz>', () => {
-  let warn: sinon.SinonStub;
+  stubConsole('warn');
   beforeEach(() => {
     resetFeeds();
     sessionStorage.clear();
     document.documentElement.lang = 'en';
-    warn = sinon.stub(console, 'warn');
   });
   afterEach(() => {
-    warn.restore();
     document.documentElement.lang = 'en';
   });
 
@@ -55,8 +51,8 @@ describe('<mi-quiz>', () => {
     const el = await settled(
       await render<MiQuiz>(html`<mi-quiz src=${fixture('quiz-bare.json')}></mi-quiz>`),
     );
-    expect(text(el, '[part="title"]')).to.equal('Myth or fact quiz');
-    expect(text(el, '.count')).to.equal('Number of statements: 2');
+    expect(text($(el, '[part="title"]'))).to.equal('Myth or fact quiz');
+    expect(text($(el, '.count'))).to.equal('Number of statements: 2');
     await expect(el).to.be.accessible();
     button(el, 'Start')!.click();
     await el.updateComplete;
@@ -75,11 +71,11 @@ describe('<mi-quiz>', () => {
     const el = await settled(
       await render<MiQuiz>(html`<mi-quiz src=${fixture('quiz.json')}></mi-quiz>`),
     );
-    expect(text(el, '[part="title"]')).to.equal('English quiz');
-    expect(text(el, '[part="intro"]')).to.equal('Intro text');
-    expect(text(el, '[part="sample"]')).to.equal('Sample content');
-    expect(text(el, '.count')).to.equal('Number of statements: 3');
-    expect(text(el, '[part="start-button"]')).to.equal('Start');
+    expect(text($(el, '[part="title"]'))).to.equal('English quiz');
+    expect(text($(el, '[part="intro"]'))).to.equal('Intro text');
+    expect(text($(el, '[part="sample"]'))).to.equal('Sample content');
+    expect(text($(el, '.count'))).to.equal('Number of statements: 3');
+    expect(text($(el, '[part="start-button"]'))).to.equal('Start');
     expect(el.problems.map((p) => [p.path, p.outcome])).to.deep.equal([
       ['_migration_info.quizzes[0].questions[3].answer', 'entry dropped'],
       ['_migration_info.quizzes[2].questions[0].answer', 'entry dropped'],
@@ -96,20 +92,20 @@ describe('<mi-quiz>', () => {
     for (const type of ['mi-quiz-start', 'mi-quiz-answer', 'mi-quiz-complete'] as const) {
       el.addEventListener(type, (e) => events.push([type, (e as CustomEvent).detail]));
     }
-    const status = () => text(el, '[role="status"]');
+    const status = () => text($(el, '[role="status"]'));
 
     await press(el, 'Start');
     expect(active(el)).to.equal($(el, '.statement'));
-    expect(text(el, '.statement')).to.equal('Statement 1');
-    expect(text(el, '#progress-label')).to.equal('Statement 1 of 3');
+    expect(text($(el, '.statement'))).to.equal('Statement 1');
+    expect(text($(el, '#progress-label'))).to.equal('Statement 1 of 3');
     expect(status()).to.equal('Statement 1 of 3');
 
     // q1 is a myth: right.
     await press(el, 'Myth');
     expect(active(el)).to.equal($(el, '[part="feedback"]'));
-    expect(text(el, '.verdict')).to.equal('✓ Correct!');
-    expect(text(el, '.truth')).to.equal('This statement is a myth.');
-    expect(text(el, '.explanation')).to.equal('Explanation 1');
+    expect(text($(el, '.verdict'))).to.equal('✓ Correct!');
+    expect(text($(el, '.truth'))).to.equal('This statement is a myth.');
+    expect(text($(el, '.explanation'))).to.equal('Explanation 1');
     expect(($(el, '[part="source"]') as HTMLAnchorElement).href).to.equal('https://www.iom.int/');
     expect(status()).to.equal('Correct! This statement is a myth.');
     await press(el, 'Next');
@@ -118,7 +114,7 @@ describe('<mi-quiz>', () => {
 
     // q2 is a fact: wrong.
     await press(el, 'Myth');
-    expect(text(el, '.verdict')).to.equal('✗ Not quite.');
+    expect(text($(el, '.verdict'))).to.equal('✗ Not quite.');
     expect(status()).to.equal('Not quite. This statement is a fact.');
     await press(el, 'Next');
 
@@ -126,14 +122,14 @@ describe('<mi-quiz>', () => {
     await press(el, 'Myth');
     await press(el, 'See result');
     expect(active(el)).to.equal($(el, '.result-title'));
-    expect(text(el, '[part="score"]')).to.equal('2 of 3');
+    expect(text($(el, '[part="score"]'))).to.equal('2 of 3');
     expect(status()).to.equal('Your result: 2 of 3');
     expect($$(el, '.review li').map((li) => li.className)).to.deep.equal([
       'correct',
       'wrong',
       'correct',
     ]);
-    expect(text(el, '.review li.wrong p:last-child')).to.equal(
+    expect(text($(el, '.review li.wrong p:last-child'))).to.equal(
       '✗ Your answer: Myth · Correct answer: Fact',
     );
 
@@ -187,7 +183,7 @@ describe('<mi-quiz>', () => {
       await el.updateComplete;
       button(el, 'See result')!.click();
       await el.updateComplete;
-      expect(text(el, '[part="score"]')).to.equal('1 of 3');
+      expect(text($(el, '[part="score"]'))).to.equal('1 of 3');
       await expect(el).to.be.accessible();
     }
   });
@@ -247,7 +243,7 @@ describe('<mi-quiz>', () => {
     await el.updateComplete;
     button(el, 'Fact')!.click();
     await new Promise((r) => setTimeout(r, 400));
-    expect(text(el, '.statement')).to.equal('Statement 1');
+    expect(text($(el, '.statement'))).to.equal('Statement 1');
     expect($(el, '[part="feedback"]')).to.exist;
   });
 
@@ -263,12 +259,12 @@ describe('<mi-quiz>', () => {
       (button(el, 'Next') ?? button(el, 'See result'))!.click();
     }
     await el.updateComplete;
-    expect(text(el, '[part="score"]')).to.equal('3 of 3');
-    expect(text(el, '.message')).to.equal('Excellent! You can tell myths from facts.');
+    expect(text($(el, '[part="score"]'))).to.equal('3 of 3');
+    expect(text($(el, '.message'))).to.equal('Excellent! You can tell myths from facts.');
     setTimeout(() => button(el, 'Try again')!.click());
     await oneEvent(el, 'mi-quiz-start');
     await el.updateComplete;
-    expect(text(el, '.statement')).to.equal('Statement 1');
+    expect(text($(el, '.statement'))).to.equal('Statement 1');
     expect($(el, '[part="feedback"]')).to.be.null;
   });
 
@@ -287,15 +283,15 @@ describe('<mi-quiz>', () => {
       first.remove();
 
       const again = await settled(await render<MiQuiz>(html`<mi-quiz src=${src}></mi-quiz>`));
-      expect(text(again, '.statement')).to.equal('Statement 2');
-      expect(text(again, '.verdict')).to.equal('✓ Correct!');
+      expect(text($(again, '.statement'))).to.equal('Statement 2');
+      expect(text($(again, '.verdict'))).to.equal('✓ Correct!');
       button(again, 'Next')!.click();
       await again.updateComplete;
       button(again, 'Myth')!.click();
       await again.updateComplete;
       button(again, 'See result')!.click();
       await again.updateComplete;
-      expect(text(again, '[part="score"]')).to.equal('3 of 3');
+      expect(text($(again, '[part="score"]'))).to.equal('3 of 3');
     });
 
     it('starts fresh when the quiz changed since', async () => {
@@ -319,7 +315,7 @@ describe('<mi-quiz>', () => {
       el.remove();
 
       const again = await settled(await render<MiQuiz>(html`<mi-quiz src=${src}></mi-quiz>`));
-      expect(text(again, '[part="start-button"]')).to.equal('Start');
+      expect(text($(again, '[part="start-button"]'))).to.equal('Start');
     });
 
     it('ignores saved progress that is damaged', async () => {
@@ -329,7 +325,7 @@ describe('<mi-quiz>', () => {
         '{"screen":"question","order":"nope"',
       );
       const el = await settled(await render<MiQuiz>(html`<mi-quiz src=${src}></mi-quiz>`));
-      expect(text(el, '[part="start-button"]')).to.equal('Start');
+      expect(text($(el, '[part="start-button"]'))).to.equal('Start');
     });
   });
 
@@ -348,7 +344,7 @@ describe('<mi-quiz>', () => {
       };
       for (let i = 0; i < 3; i++) {
         await el.updateComplete;
-        const statement = text(el, '.statement')!;
+        const statement = text($(el, '.statement'))!;
         seen.push(statement);
         button(el, truth[statement])!.click();
         await el.updateComplete;
@@ -356,7 +352,7 @@ describe('<mi-quiz>', () => {
       }
       await el.updateComplete;
       expect(seen).to.deep.equal(['Statement 2', 'Statement 3', 'Statement 1']);
-      expect(text(el, '[part="score"]')).to.equal('3 of 3');
+      expect(text($(el, '[part="score"]'))).to.equal('3 of 3');
       expect($$(el, '.statement-review').map((p) => p.textContent!.trim())).to.deep.equal(seen);
     } finally {
       random.restore();
@@ -368,23 +364,23 @@ describe('<mi-quiz>', () => {
       const el = await settled(
         await render<MiQuiz>(html`<mi-quiz lang="es" src=${fixture('quiz.json')}></mi-quiz>`),
       );
-      expect(text(el, '[part="title"]')).to.equal('Cuestionario en español');
-      expect(text(el, '.count')).to.equal('Número de afirmaciones: 2');
+      expect(text($(el, '[part="title"]'))).to.equal('Cuestionario en español');
+      expect(text($(el, '.count'))).to.equal('Número de afirmaciones: 2');
       button(el, 'Comenzar')!.click();
       await el.updateComplete;
       expect($$(el, '[part="answer-button"]').map((b) => b.textContent!.trim())).to.deep.equal([
         'Mito',
         'Realidad',
       ]);
-      expect(text(el, '.statement')).to.equal('Afirmación 1');
-      expect(text(el, '#progress-label')).to.equal('Afirmación 1 de 2');
+      expect(text($(el, '.statement'))).to.equal('Afirmación 1');
+      expect(text($(el, '#progress-label'))).to.equal('Afirmación 1 de 2');
     });
 
     it('takes the quiz named by the quiz attribute', async () => {
       const el = await settled(
         await render<MiQuiz>(html`<mi-quiz quiz="es-quiz" src=${fixture('quiz.json')}></mi-quiz>`),
       );
-      expect(text(el, '[part="title"]')).to.equal('Cuestionario en español');
+      expect(text($(el, '[part="title"]'))).to.equal('Cuestionario en español');
     });
 
     it('is empty when the quiz has no valid statement, or the named quiz is not there', async () => {
@@ -392,7 +388,7 @@ describe('<mi-quiz>', () => {
         await render<MiQuiz>(html`<mi-quiz src=${fixture('quiz-empty.json')}></mi-quiz>`),
         'empty',
       );
-      expect(text(el, '[part="empty"]')).to.equal('There is no quiz to take right now.');
+      expect(text($(el, '[part="empty"]'))).to.equal('There is no quiz to take right now.');
       await expect(el).to.be.accessible();
       const missing = await settled(
         await render<MiQuiz>(html`<mi-quiz quiz="nope" src=${fixture('quiz.json')}></mi-quiz>`),
@@ -410,7 +406,7 @@ describe('<mi-quiz>', () => {
     await el.updateComplete;
     button(el, 'Myth')!.click();
     await el.updateComplete;
-    expect(text(el, '.explanation')).to.equal('<img src=x onerror="window.__xss=1"><b>Bold</b>');
+    expect(text($(el, '.explanation'))).to.equal('<img src=x onerror="window.__xss=1"><b>Bold</b>');
     expect($(el, '.explanation img, .explanation b')).to.be.null;
   });
 
@@ -447,7 +443,7 @@ describe('<mi-quiz>', () => {
         );
         expect(message).not.to.match(/2 of 2|score/i);
         button(el, 'Copy link')!.click();
-        await waitUntil(() => text(el, '[role="status"]') === 'Link copied.');
+        await waitUntil(() => text($(el, '[role="status"]')) === 'Link copied.');
         expect(writeText.calledWith(location.href)).to.be.true;
         await expect(el).to.be.accessible();
       } finally {
