@@ -6,14 +6,11 @@ import '../src/news-feed/mi-news-feed.js';
 import type { MiQuiz } from '../src/quiz/quiz.js';
 import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
 import { fallbackChain } from '../src/i18n/locale.js';
-import { fixture, resetFeeds, settled } from './helpers.js';
+import { $, $$, fixture, resetFeeds, settled, text } from './helpers.js';
 
-const inside = (el: MiQuiz, selector: string) =>
-  el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+const inside = (el: MiQuiz, selector: string) => text($(el, selector));
 const press = async (el: MiQuiz, name: string) => {
-  const target = [...el.shadowRoot!.querySelectorAll('button')].find(
-    (b) => b.textContent!.trim() === name,
-  );
+  const target = $$(el, 'button').find((b) => b.textContent!.trim() === name);
   expect(target, `a "${name}" button`).to.exist;
   target!.click();
   await el.updateComplete;
@@ -40,7 +37,7 @@ describe('feed data as object keys', () => {
       ['hasOwnProperty', 'Fact'],
     ]) {
       expect(inside(el, '.statement')).to.equal(`Statement ${id}`);
-      expect(el.shadowRoot!.querySelector('.feedback'), `${id}: not answered yet`).to.equal(null);
+      expect($(el, '.feedback'), `${id}: not answered yet`).to.equal(null);
       await press(el, answer);
       expect(inside(el, '.verdict')).to.equal('✓ Correct!');
       await press(el, id === 'hasOwnProperty' ? 'See result' : 'Next');

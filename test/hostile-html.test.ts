@@ -1,12 +1,11 @@
 // Feed HTML from a compromised feed can never leave the widget's box: no dialog or popover in the
 // top layer, no fixed position, no style, no form, no embed — and what is fine stays.
 import { expect, fixture as render, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../src/news-feed/mi-news-feed.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
 import { sanitizeHtml } from '../src/shared/sanitize.js';
-import { fixture, resetFeeds, settled } from './helpers.js';
+import { $$, fixture, resetFeeds, settled, stubConsole, text } from './helpers.js';
 
 const FORBIDDEN = [
   'dialog',
@@ -39,13 +38,11 @@ const markup = (fragment: DocumentFragment) => {
 };
 
 describe('feed HTML stays in the widget’s box', () => {
-  let warn: sinon.SinonStub;
+  stubConsole('warn'); // the reader names what it dropped from the hostile feed
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'en';
-    warn = sinon.stub(console, 'warn');
   });
-  afterEach(() => warn.restore());
 
   it('drops whatever could leave the box, reach the top layer, style or submit', () => {
     const base = new URL('/feeds/feed.json', location.href).href;
@@ -90,7 +87,7 @@ describe('feed HTML stays in the widget’s box', () => {
     // The sanitizer loads on first need: wait for the four bodies.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await el.updateComplete;
-    const summaries = [...root.querySelectorAll('[part="summary"]')];
+    const summaries = $$(el, '[part="summary"]');
     expect(summaries).to.have.length(4);
     for (const selector of FORBIDDEN)
       expect(root.querySelector(`[part="summary"] ${selector}`), selector).to.equal(null);
@@ -104,10 +101,10 @@ describe('feed HTML stays in the widget’s box', () => {
       expect(r.right, node.outerHTML).to.be.at.most(box.right + 0.5);
       expect(getComputedStyle(node).position, node.outerHTML).to.equal('static');
     }
-    const text = summaries.map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
-    expect(text[0]).to.contain('Before').and.contain('After');
-    expect(text[1]).to.contain('Kept text');
-    expect(text[2]).to.contain('Text after forms');
+    const bodies = summaries.map((s) => text(s));
+    expect(bodies[0]).to.contain('Before').and.contain('After');
+    expect(bodies[1]).to.contain('Kept text');
+    expect(bodies[2]).to.contain('Text after forms');
   });
 
   it('sends no referrer with any image it shows: news, campaign and HTML body images', async () => {
@@ -127,7 +124,7 @@ describe('feed HTML stays in the widget’s box', () => {
     await Promise.all(widgets.map((w) => settled(w)));
     await new Promise((resolve) => setTimeout(resolve, 300)); // the sanitizer's first load
     await Promise.all(widgets.map((w) => w.updateComplete));
-    const images = widgets.flatMap((w) => [...w.shadowRoot!.querySelectorAll('img')]);
+    const images = widgets.flatMap((w) => $$<HTMLImageElement>(w, 'img'));
     const where = images.map((i) => i.closest('[part]')?.getAttribute('part'));
     expect(where).to.include.members(['image', 'summary']);
     expect(images.length).to.be.at.least(3);

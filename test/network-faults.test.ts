@@ -2,20 +2,17 @@
 // the timeout ends in the timeout's message (and a console line), and a redirected feed's
 // relative links resolve against where it really came from.
 import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../src/news-feed/mi-news-feed.js';
 import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
 import { loadFeed } from '../src/feed/client.js';
-import { fault, resetFeeds, settled } from './helpers.js';
+import { $, fault, resetFeeds, settled, stubConsole } from './helpers.js';
 
 describe('a bad network', () => {
-  let error: sinon.SinonStub;
+  const logged = stubConsole('error');
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'en';
-    error = sinon.stub(console, 'error');
   });
-  afterEach(() => error.restore());
 
   it('times out only the widget that asked for a short timeout', async () => {
     const src = fault('slow/400/test/fixtures/feed.json');
@@ -29,9 +26,7 @@ describe('a bad network', () => {
     );
     const [hasty, ...patient] = [...box.querySelectorAll('mi-news-feed')];
     await settled(hasty, 'error');
-    expect(hasty.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(
-      'took too long',
-    );
+    expect($(hasty, '[role="alert"]')!.textContent).to.contain('took too long');
     for (const el of patient) await settled(el);
     expect(patient.map((el) => el.state)).to.deep.equal(['ready', 'ready', 'ready']);
   });
@@ -54,11 +49,9 @@ describe('a bad network', () => {
       ),
       'error',
     );
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(
-      'The server took too long to answer.',
-    );
-    await waitUntil(() => error.called, 'nothing told the webmaster');
-    expect(String(error.lastCall.args[0])).to.match(/No answer from .*drip.* within 0\.6 s/);
+    expect($(el, '[role="alert"]')!.textContent).to.contain('The server took too long to answer.');
+    await waitUntil(() => logged.error.called, 'nothing told the webmaster');
+    expect(String(logged.error.lastCall.args[0])).to.match(/No answer from .*drip.* within 0\.6 s/);
   });
 
   it('resolves a redirected feed’s relative links against where it came from', async () => {
@@ -67,7 +60,7 @@ describe('a bad network', () => {
         html`<mi-news-feed src=${fault('redirect/test/fixtures/feed.json')}></mi-news-feed>`,
       ),
     );
-    const image = el.shadowRoot!.querySelector<HTMLImageElement>('[part="image"]')!;
+    const image = $<HTMLImageElement>(el, '[part="image"]')!;
     const there = new URL(location.href);
     there.hostname = '127.0.0.1';
     expect(image.getAttribute('src')).to.equal(

@@ -1,7 +1,6 @@
 // Numeric attributes as webmasters type them: anything unparsable or out of range falls back to
 // the attribute's default, with one console warning — never NaN, never Infinity.
 import { expect, fixture as render, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../src/campaign-banner/mi-campaign-banner.js';
 import '../src/news-feed/mi-news-feed.js';
 import '../src/quiz/mi-quiz.js';
@@ -10,23 +9,21 @@ import type { MiCampaignBanner } from '../src/campaign-banner/campaign-banner.js
 import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
 import type { MiElement } from '../src/shared/mi-element.js';
 import { acceptable, checkedNumber } from '../src/shared/numbers.js';
-import { fixture, resetFeeds, settled } from './helpers.js';
+import { $, $$, fixture, resetFeeds, settled, stubConsole } from './helpers.js';
 
 const BAD = ['8s', '8 000', 'Infinity', '-Infinity', 'NaN', '', 'ten', '1e999'];
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('numeric attributes', () => {
-  let warn: sinon.SinonStub;
+  const logged = stubConsole('warn');
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'en';
-    warn = sinon.stub(console, 'warn');
   });
-  afterEach(() => warn.restore());
 
   /** The warnings that name this element's attribute and value. */
   const warnings = (tag: string, attribute: string, value: string) =>
-    warn.args.filter(([line]) => String(line).includes(`<${tag}> ${attribute}="${value}"`));
+    logged.warn.args.filter(([line]) => String(line).includes(`<${tag}> ${attribute}="${value}"`));
 
   describe('checkedNumber', () => {
     const rule = { fallback: 8000, min: 3000, max: 600_000 };
@@ -35,7 +32,7 @@ describe('numeric attributes', () => {
     it('keeps a number in range', () => {
       expect(checkedNumber(3000, rule, where)).to.equal(3000);
       expect(checkedNumber(600_000, rule, where)).to.equal(600_000);
-      expect(warn.called).to.equal(false);
+      expect(logged.warn.called).to.equal(false);
     });
 
     it('gives the default for NaN, ±Infinity, out of range, non-numbers', () => {
@@ -55,7 +52,7 @@ describe('numeric attributes', () => {
       checkedNumber(NaN, { fallback: 5, min: 1, max: 100 }, once);
       checkedNumber(NaN, { fallback: 5, min: 1, max: 100 }, once);
       expect(warnings('mi-once', 'limit', 'many')).to.have.length(1);
-      expect(String(warn.lastCall.args[0])).to.contain('using 5');
+      expect(String(logged.warn.lastCall.args[0])).to.contain('using 5');
     });
   });
 
@@ -73,7 +70,7 @@ describe('numeric attributes', () => {
           ),
         );
         expect(el.interval).to.equal(8000);
-        const active = () => el.shadowRoot!.querySelector('.slide.active')?.textContent;
+        const active = () => $(el, '.slide.active')?.textContent;
         const first = active();
         let changes = 0;
         const watch = new MutationObserver(() => active() !== first && changes++);
@@ -141,11 +138,9 @@ describe('numeric attributes', () => {
         ),
       );
       expect([el.limit, el.headingLevel, el.timeout]).to.deep.equal([2, 4, 3000]);
-      expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(2);
-      expect(el.shadowRoot!.querySelector('[part="title"]')!.getAttribute('aria-level')).to.equal(
-        '4',
-      );
-      expect(warn.called).to.equal(false);
+      expect($$(el, '[part="item"]')).to.have.length(2);
+      expect($(el, '[part="title"]')!.getAttribute('aria-level')).to.equal('4');
+      expect(logged.warn.called).to.equal(false);
     });
   });
 });
