@@ -104,6 +104,34 @@ describe('on a hostile host page', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('feed HTML with style attributes, <style>, a dialog and forms: no violation, nothing outside the box', async () => {
+    const { doc, violations, errors } = await hostilePage(
+      `<mi-news-feed limit="10" src="${fixture('hostile-html.json')}"></mi-news-feed>`,
+      { csp: CSP_TRUSTED_TYPES },
+    );
+    const el = doc.querySelector('mi-news-feed')!;
+    await reached(() => el, 'ready');
+    await waitUntil(
+      () => $$(el, '[part="summary"]').some((s) => s.textContent?.includes('Kept text')),
+      'the sanitized bodies never rendered',
+    );
+    // Give a style attribute or a <style> that got through the time to be reported.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(violations).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+    expect($$(el, '[part="summary"] :is([style], style, dialog, [popover], form, input)')).to.be
+      .empty;
+    const box = el.getBoundingClientRect();
+    for (const node of $$(el, '[part="summary"] *')) {
+      const r = node.getBoundingClientRect();
+      if (!r.width && !r.height) continue;
+      expect(r.left, node.outerHTML).to.be.at.least(box.left - 1);
+      expect(r.right, node.outerHTML).to.be.at.most(box.right + 1);
+      expect(r.top, node.outerHTML).to.be.at.least(box.top - 1);
+      expect(r.bottom, node.outerHTML).to.be.at.most(box.bottom + 1);
+    }
+  });
+
   it('reads the feed on the main thread where the page’s CSP refuses the reader’s worker', async () => {
     const { doc, violations, errors } = await hostilePage(
       `<mi-news-feed src="${fixture('feed.json')}"></mi-news-feed>

@@ -4,7 +4,7 @@ import { expect, fixture as render, html } from '@open-wc/testing';
 import '../src/news-feed/mi-news-feed.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 import type { MiNewsFeed } from '../src/news-feed/news-feed.js';
-import { sanitizeHtml } from '../src/shared/sanitize.js';
+import { sanitizeHtml, withoutInlineStyles } from '../src/shared/sanitize.js';
 import { $$, fixture, resetFeeds, settled, stubConsole, text } from './helpers.js';
 
 const FORBIDDEN = [
@@ -60,6 +60,25 @@ describe('feed HTML stays in the widget’s box', () => {
       for (const selector of FORBIDDEN)
         expect(out.querySelector(selector), `${payload} → ${markup(out)}`).to.equal(null);
     }
+  });
+
+  it('takes inline styles out before anything parses the markup (a strict CSP reports parsing)', () => {
+    const cases: [string, string][] = [
+      ['<p style="a">x</p>', '<p >x</p>'],
+      ['<P STYLE=color:red>x', '<P >x'],
+      ["<p/style='a'>x", '<p/>x'],
+      ['<p\nstyle\n=\n"x">y', '<p\n>y'],
+      ['<svg><style>a{}</style></svg>after', '<svg></svg>after'],
+      ['<style>unterminated', ''],
+      ['<img src=x style="a"/>', '<img src=x />'],
+      // What is not an inline style stays as it was.
+      ['<a title="my style=x" href=y>l</a>', '<a title="my style=x" href=y>l</a>'],
+      ['<p title="<style>">keep</p>', '<p title="<style>">keep</p>'],
+      ['<!-- <style> -->text', '<!-- <style> -->text'],
+      ['<p data-style="x">y</p>', '<p data-style="x">y</p>'],
+      ['a < b style=1 and <b>c</b>', 'a < b style=1 and <b>c</b>'],
+    ];
+    for (const [input, output] of cases) expect(withoutInlineStyles(input), input).to.equal(output);
   });
 
   it('keeps text, structure, links and images, links absolute and safe', () => {
