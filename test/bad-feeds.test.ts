@@ -3,7 +3,7 @@ import '../src/news-feed/mi-news-feed.js';
 import '../src/quiz/mi-quiz.js';
 import '../src/hub-locator/mi-hub-locator.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
-import { $, $$, resetFeeds, settled, stubConsole } from './helpers.js';
+import { $, $$, resetFeeds, settled, stubConsole, text } from './helpers.js';
 import type { MiElement } from '../src/shared/mi-element.js';
 
 /**
@@ -362,5 +362,80 @@ describe('the bad-feed corpus', () => {
     expect(problems).to.have.length(BAD_URLS.length * 4 + 1);
     expect(problems.every((p) => p.outcome === 'field dropped')).to.be.true;
     expect($$(widgets[1], '[part="hub"]')).to.have.length(BAD_URLS.length + 2);
+  });
+  it('the red team’s feed: HTML that would leave the box, ids that are Object’s own names', async () => {
+    const ids = ['constructor', 'toString', '__proto__', 'hasOwnProperty'];
+    const doc = feed(
+      [
+        {
+          id: 'overlay',
+          title: 'Overlay',
+          content_html:
+            '<p>Before</p><dialog open><p>Your account is locked.</p></dialog><div popover="manual">Pop</div><p style="position:fixed;inset:0">Fixed</p><style>:host{display:none}</style><form><input name="pin"><button>Send</button></form><p>After</p>',
+        },
+        ...ids.map((id) => ({ ...good(id), title: `Item ${id}` })),
+      ],
+      {
+        _migration_info: {
+          quizzes: [
+            {
+              id: 'constructor',
+              title: 'Ids',
+              questions: ids.map((id) => ({
+                id,
+                statement: `Statement ${id}`,
+                answer: 'myth',
+                explanation: 'e',
+              })),
+            },
+          ],
+          hubs: {
+            type: 'FeatureCollection',
+            features: ids.map((id) => point(id, { services: [id], languages: [id] })),
+          },
+          campaigns: ids.map((id) => ({ id, title: `Campaign ${id}`, message: 'm' })),
+        },
+      },
+    );
+    const src = serve(doc);
+    const box = await render(
+      html`<div>
+        <mi-news-feed limit="10" src=${src}></mi-news-feed><mi-quiz src=${src}></mi-quiz>
+        <mi-hub-locator src=${src}></mi-hub-locator>
+        <mi-campaign-banner rotate interval="8s" src=${src}></mi-campaign-banner>
+      </div>`,
+    );
+    const [news, quiz, hubs, banner] = [
+      ...box.querySelectorAll<Widget>('mi-news-feed, mi-quiz, mi-hub-locator, mi-campaign-banner'),
+    ];
+    for (const w of [news, quiz, hubs, banner]) await settled(w);
+    await waitUntil(() => $(news, '[part="summary"] p'), 'the HTML body never rendered');
+    expect(titles(news)).to.include.members(ids.map((id) => `Item ${id}`));
+    const overlays = [news, quiz, hubs, banner].flatMap((w) => $$(w, ':modal, :popover-open'));
+    expect(overlays.length, 'nothing in the top layer').to.equal(0);
+    const left = $$(
+      news,
+      '[part="summary"] :is(dialog, [popover], form, input, button, style, [style])',
+    );
+    expect(left.map((n) => n.localName)).to.deep.equal([]);
+    expect(text($(news, '[part="summary"]'))).to.contain('After');
+    expect(
+      $$(hubs, '[part="hub"] [part="hub-name"]').map((n) => n.textContent!.trim()),
+    ).to.have.members(ids.map((id) => `Hub ${id}`));
+    // Every statement can be answered: none shows as answered already.
+    $<HTMLButtonElement>(quiz, '[part="start-button"]')!.click();
+    for (const id of ids) {
+      await quiz.updateComplete;
+      expect($(quiz, '[part="statement"]')!.textContent).to.contain('Statement');
+      expect($$(quiz, '[part="answer-button"]'), id).to.have.length(2);
+      $<HTMLButtonElement>(quiz, '[part="answer-button"]')!.click();
+      await quiz.updateComplete;
+      $<HTMLButtonElement>(quiz, '[part="next-button"]')!.click();
+    }
+    // interval="8s" is no number: the default pace (8 s), not a campaign every few milliseconds.
+    const first = $(banner, '.slide.active [part="title"]')!.textContent;
+    await new Promise((r) => setTimeout(r, 500));
+    expect($(banner, '.slide.active [part="title"]')!.textContent).to.equal(first);
+    expect(logged.warn.args.flat().join(' ')).to.contain('interval');
   });
 });

@@ -167,10 +167,17 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     return this.campaigns.length ? this.campaigns[this.index % this.campaigns.length] : undefined;
   }
 
+  /**
+   * `mi-campaign-view`, once per campaign per page view, for a campaign half visible. Not while
+   * the copy kept from an earlier visit is on screen and the network has not answered yet: the
+   * fresh feed may have withdrawn that campaign (with no network at all, the copy counts).
+   */
   private reportView(): void {
     const active = this.active;
-    const url = this.feed.result?.url;
-    if (this.visibility.value !== true || !active || !url || this.state !== 'ready') return;
+    const current = this.feed.current;
+    if (this.visibility.value !== true || !active || current.state !== 'ready') return;
+    if (current.result.fromCache && current.failed === undefined) return;
+    const url = current.result.url;
     const key = `${url}#${active.id}`;
     if (viewed.has(key)) return;
     viewed.add(key);

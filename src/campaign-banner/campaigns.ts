@@ -49,11 +49,21 @@ export function chooseCampaigns(feed: Feed, choice: CampaignChoice): Campaign[] 
 const dismissKey = (feedUrl: string, id: string) =>
   `mi-widgets:campaign-dismissed:${feedUrl}#${id}`;
 
-/** Did the visitor dismiss this campaign (in this browser, on any visit)? */
+/**
+ * Dismissals of this page view: a campaign the visitor dismissed stays hidden until the page
+ * goes, even where the browser keeps nothing (storage blocked by privacy settings, or full).
+ */
+const dismissedHere = new Set<string>();
+
+/** Did the visitor dismiss this campaign (on this page, or in this browser on any visit)? */
 export function isDismissed(feedUrl: string, id: string): boolean {
-  return readText('local', dismissKey(feedUrl, id)) !== undefined;
+  const key = dismissKey(feedUrl, id);
+  return dismissedHere.has(key) || readText('local', key) !== undefined;
 }
 
+/** Hide this campaign from now on: for this page view at least, and for good where storage works. */
 export function dismiss(feedUrl: string, id: string): void {
-  writeText('local', dismissKey(feedUrl, id), String(Date.now()));
+  const key = dismissKey(feedUrl, id);
+  dismissedHere.add(key);
+  writeText('local', key, String(Date.now()));
 }
