@@ -23,7 +23,7 @@ const viewed = new Set<string>();
  * @summary A campaign banner: a slim bar, a card or a hero.
  * @title Campaign
  *
- * @fires mi-campaign-view - A campaign was at least half visible, once per campaign per page view. `detail: { campaignId }`.
+ * @fires mi-campaign-view - A campaign was at least half visible, once per campaign per page view (from the kept copy, once the network confirmed it or failed). `detail: { campaignId }`.
  * @fires mi-campaign-click - The visitor followed a campaign's call to action. `detail: { campaignId }`.
  * @fires mi-campaign-dismiss - The visitor dismissed a campaign. `detail: { campaignId }`.
  *
