@@ -48,7 +48,9 @@ const budgets = [
     'a widget’s tag definition, apart from its code',
   ],
   [/^chunks\/hub-map-/, 52 * KB, 'Leaflet + supercluster, only for <mi-hub-locator map>'],
-  [/^chunks\/campaign-banner-/, 4 * KB, 'campaign banner (on top of the shared chunks)'],
+  // 4 → 4.25 KB (issue 14): dismissals held for the page view without storage, view events
+  // only for campaigns the network confirmed, calls to action in a new tab in the iframe mode.
+  [/^chunks\/campaign-banner-/, 4.25 * KB, 'campaign banner (on top of the shared chunks)'],
   [/^chunks\/sanitize-/, 13 * KB, 'DOMPurify, only for feeds with content_html'],
   [/^chunks\/(es|fr|pt)-/, 3 * KB, 'one interface translation (all widgets)'],
   [/^mi-widgets\.css$/, 1.5 * KB, 'the space each widget holds until the script has loaded'],

@@ -13,7 +13,7 @@ import {
   type WidgetConfig,
 } from '../src/embed/config.js';
 import { reserveCss, reservedHeight } from '../src/embed/reserve.js';
-import { $, $$, reached, resetFeeds } from './helpers.js';
+import { $, $$, fixture, reached, resetFeeds } from './helpers.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 
 const FEED = new URL('/demo/feed.json', location.href).href;
@@ -261,6 +261,13 @@ describe('snippets', () => {
     expect(parse('widget=news-feed&src=https://a.example/f.json&lang=<x>')).to.throw(
       /language tag/,
     );
+    // A parameter the widget does not take is refused by name, not ignored.
+    expect(parse('widget=hub-locator&src=https://a.example/f.json&foo=1&tiles=x')).to.throw(
+      /Unknown parameter "foo"/,
+    );
+    expect(parse('widget=quiz&src=https://a.example/f.json&layout=cards')).to.throw(
+      /Unknown parameter "layout"/,
+    );
   });
 });
 
@@ -333,12 +340,66 @@ describe('iframe mode (dist/embed.html)', () => {
     expect(frame.height).to.equal(height);
   });
 
+  it('opens every link in a new tab: news titles, links in feed HTML, calls to action', async () => {
+    const news = await page({
+      src: embedUrl(config({ src: fixture('feed.json'), lang: 'en' }), EMBED),
+      'data-mi-embed': '',
+    });
+    const feed = () => news.contentDocument!.querySelector('mi-news-feed');
+    await reached(feed, 'ready');
+    await waitUntil(() => $(feed()!, '[part="summary"] a'), 'the HTML body never rendered');
+    const banner = await page({
+      src: embedUrl(config({ widget: 'campaign-banner', lang: 'es' }), EMBED),
+      'data-mi-embed': '',
+    });
+    const campaign = () => banner.contentDocument!.querySelector('mi-campaign-banner');
+    await reached(campaign, 'ready');
+    const links = [
+      $(feed()!, '[part="link"]'),
+      $(feed()!, '[part="summary"] a'),
+      $(campaign()!, '[part="cta"]'),
+    ];
+    for (const link of links) {
+      expect(link, 'a link of each kind').to.exist;
+      expect(link!.getAttribute('target'), link!.outerHTML).to.equal('_blank');
+      expect(link!.getAttribute('rel')?.split(' '), link!.outerHTML).to.include('noopener');
+    }
+    // Followed, the link leaves the frame where it is.
+    const where = news.contentWindow!.location.href;
+    const opened = new Promise<Event>((resolve) =>
+      $(feed()!, '[part="link"]')!.addEventListener('click', resolve, { once: true }),
+    );
+    $(feed()!, '[part="link"]')!.addEventListener('click', (e) => e.preventDefault());
+    $(feed()!, '[part="link"]')!.click();
+    await opened;
+    expect(news.contentWindow!.location.href).to.equal(where);
+
+    // On a partner's own page, links open where the visitor is.
+    const own = document.createElement('mi-campaign-banner');
+    own.setAttribute('src', FEED);
+    document.body.append(own);
+    try {
+      await reached(() => own, 'ready');
+      expect($(own, '[part="cta"]')!.hasAttribute('target')).to.be.false;
+    } finally {
+      own.remove();
+    }
+  });
+
   it('says what is wrong with a bad URL instead of a blank frame', async () => {
     const frame = await page({ src: `${EMBED}?widget=evil&src=https://a.example/f.json` });
     await waitUntil(() => frame.contentDocument!.querySelector('[role="alert"]'));
     expect(frame.contentDocument!.querySelector('[role="alert"]')!.textContent).to.match(
       /Unknown widget "evil"/,
     );
+    const unknown = await page({
+      src: `${EMBED}?widget=hub-locator&src=${encodeURIComponent(FEED)}&foo=1`,
+    });
+    await waitUntil(() => unknown.contentDocument!.querySelector('[role="alert"]'));
+    expect(unknown.contentDocument!.querySelector('[role="alert"]')!.textContent).to.match(
+      /Unknown parameter "foo"/,
+    );
+    expect(unknown.contentDocument!.querySelector('mi-hub-locator')).to.be.null;
   });
 });
 

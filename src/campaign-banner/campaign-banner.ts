@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import type { Campaign, Feed } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
+import { linkTarget } from '../shared/links.js';
 import { MediaQueryController } from '../shared/media-query.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel, INTERVAL } from '../shared/numbers.js';
@@ -285,6 +287,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       part="cta"
       class="cta"
       href=${url}
+      target=${ifDefined(linkTarget())}
       rel="noopener"
       @click=${() => this.handleClick(campaign)}
     >

@@ -7,6 +7,7 @@ import type { Feed, NewsItem } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
+import { linkTarget } from '../shared/links.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel, NEWS_LIMIT } from '../shared/numbers.js';
 import { NEWS_RESERVED_ITEMS } from '../shared/styles.js';
@@ -218,7 +219,13 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     return html`<div part="title" class="title" role="heading" aria-level=${level}>
       ${
         url
-          ? html`<a part="link" class="clamp" href=${url} @click=${() => this.handleOpen(item, url)}
+          ? html`<a
+              part="link"
+              class="clamp"
+              href=${url}
+              target=${ifDefined(linkTarget())}
+              rel="noopener"
+              @click=${() => this.handleOpen(item, url)}
               >${title}</a
             >`
           : html`<span class="clamp">${title}</span>`

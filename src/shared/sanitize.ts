@@ -4,6 +4,7 @@
  */
 import DOMPurify from 'dompurify';
 import { safeUrl } from '../feed/text.js';
+import { linksOpenInNewTab } from './links.js';
 
 const purify = DOMPurify(window);
 
@@ -55,8 +56,10 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     if (url) node.setAttribute(name, url);
     else node.removeAttribute(name);
   }
-  if (node.tagName === 'A' && node.hasAttribute('href'))
+  if (node.tagName === 'A' && node.hasAttribute('href')) {
     node.setAttribute('rel', 'noopener noreferrer');
+    if (linksOpenInNewTab()) node.setAttribute('target', '_blank'); // the iframe mode
+  }
   if (node.tagName === 'IMG') {
     node.setAttribute('loading', 'lazy');
     node.setAttribute('referrerpolicy', 'no-referrer'); // the partner's page is nobody's business
