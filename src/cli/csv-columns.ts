@@ -79,7 +79,8 @@ export interface ColumnsResult {
 /** A header name → the hub column it names (`name`, `name@es`); undefined when none. */
 export function headerColumn(cell: string): string | undefined {
   const name = fold(cell.replace(/^\ufeff/, '')).replace(/[\s-]+/g, '_');
-  const known = (n: string) => ALIASES[n] ?? n;
+  // Own keys only: a header is the publisher's text, and `ALIASES['constructor']` is Object's.
+  const known = (n: string) => (Object.hasOwn(ALIASES, n) ? ALIASES[n] : n);
   if (KNOWN.has(known(name))) return known(name);
   const m = /^([a-z]+)_(.+)$/.exec(name);
   const tag = m?.[2].replace(/_/g, '-');

@@ -352,6 +352,13 @@ describe('hubs-from-csv: HXL', () => {
     });
   });
 
+  test('a header named like one of Object’s own keys is an unknown column, nothing more', async () => {
+    const { headerColumn } = await import('../../lib/cli/csv-columns.js');
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'constructor_es'])
+      assert.equal(headerColumn(name), undefined, name);
+    assert.equal(headerColumn('lng'), 'longitude');
+  });
+
   test('hashtags: attributes in any order and case, the most specific rule, bare ones bare', () => {
     const rule = (cell) => hxlRule(parseHashtag(cell))?.column;
     assert.equal(rule('#loc+name'), 'name');
