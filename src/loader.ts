@@ -177,8 +177,29 @@ function startWorker(early: EarlyReader, url: string): void {
   }
 }
 
+// --- Retries ----------------------------------------------------------------------------
+// A chunk request that fails (a flaky mobile network, a CDN hiccup) is asked for again, after a
+// pause. A plain `import()` again is enough: the module map keeps no failed fetch
+// (whatwg/html#10327; test/loader-retry.test.ts checks it in Chromium), for the widget's chunk
+// and for any chunk it imports alike. A browser still on the older rule keeps the failure: its
+// retries fail at once; reloading the page then helps. (A query string on the widget's chunk
+// would not: the chunks it imports keep their URLs.)
+
+/** The pauses before the second and the third attempt: ~4 s in all before giving up. */
+const RETRY_DELAYS = [1000, 3000];
+
 const requested = new Map<string, Promise<void>>();
 const preloaded = new Set<string>();
+
+/** Load a widget's code, trying again after each pause while it fails. */
+function withRetries(load: () => Promise<unknown>, delays = RETRY_DELAYS): Promise<unknown> {
+  return load().catch((error: unknown) => {
+    if (!delays.length) throw error;
+    return new Promise((resolve) => setTimeout(resolve, delays[0])).then(() =>
+      withRetries(load, delays.slice(1)),
+    );
+  });
+}
 
 /** Load the code of these widgets now (for tags the loader cannot see, e.g. in a shadow root). */
 export function loadWidgets(...tags: string[]): Promise<void[]> {
@@ -188,11 +209,14 @@ export function loadWidgets(...tags: string[]): Promise<void[]> {
       if (!load) return Promise.reject(new Error(`[mi-widgets] Unknown widget <${tag}>.`));
       let promise = requested.get(tag);
       if (!promise) {
-        promise = load().then(
+        promise = withRetries(load).then(
           () => undefined,
           (error: unknown) => {
             requested.delete(tag); // a later appearance of the tag tries again
-            console.error(`[mi-widgets] Could not load <${tag}>.`, error);
+            console.error(
+              `[mi-widgets] Could not load <${tag}> (${RETRY_DELAYS.length + 1} attempts).`,
+              error,
+            );
           },
         );
         requested.set(tag, promise);
