@@ -205,4 +205,26 @@ describe('the loader on a flaky network', () => {
     expect(el.hasAttribute('tabindex'), 'focusable only while it had the focus').to.equal(false);
     expect(error.callCount).to.equal(2);
   });
+
+  it('the message is at the top of the box the page’s reserve stylesheet holds, which keeps its height', async function () {
+    this.timeout(ALL_ATTEMPTS_MS + 4000);
+    const { dist } = flaky('hub-locator', 'always');
+    const { doc } = await page(
+      dist,
+      `<mi-hub-locator src="${fixture('../../demo/feed.json')}"></mi-hub-locator>`,
+      '<link rel="stylesheet" href="/dist/mi-widgets.css">',
+    );
+    const el = doc.querySelector('mi-hub-locator')!;
+    const held = el.getBoundingClientRect().height;
+    expect(held, 'the reserve stylesheet applies').to.be.greaterThan(800);
+    await waitUntil(() => fallbackOf(el), 'no message', { timeout: ALL_ATTEMPTS_MS });
+    const box = el.getBoundingClientRect();
+    const message = fallbackOf(el)!.querySelector('[role="alert"]')!.getBoundingClientRect();
+    const button = fallbackOf(el)!.querySelector('button')!.getBoundingClientRect();
+    expect(message.height).to.be.greaterThan(0);
+    expect(button.height).to.be.greaterThan(0);
+    expect(message.top - box.top, 'at the top of the box').to.be.lessThan(50);
+    expect(button.bottom, 'in the frame’s view').to.be.lessThan(400);
+    expect(box.height, 'nothing moved').to.equal(held);
+  });
 });
