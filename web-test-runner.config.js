@@ -9,9 +9,11 @@ import { isolatingLauncher } from './scripts/test-browser.js';
  * a server error, an HTML page, an answer that never comes, or a file answered late);
  * /__copy2/…, the same files under a second URL, to load a second copy of the bundle; and
  * /__cors/…, the same files with `Access-Control-Allow-Origin: *`, as a CDN serves the bundle
- * (the tests load it from the server's other name, 127.0.0.1, another origin than localhost).
+ * (the tests load it from the server's other name, 127.0.0.1, another origin than localhost);
+ * and /__flaky/…, the bundle with one of its chunks failing ({@link flakyChunks}).
  */
 async function faults(context, next) {
+  if (context.path.startsWith('/__flaky/')) return flakyChunks(context, next);
   if (context.path.startsWith('/__copy2/')) {
     context.url = context.url.slice('/__copy2'.length);
     return next();
@@ -76,6 +78,44 @@ async function faults(context, next) {
   } else {
     return next();
   }
+}
+
+/** Per key of {@link flakyChunks}: the requests it failed so far, or `healed`. */
+const flaky = new Map();
+
+/**
+ * A flaky network for the loader's tests: /__flaky/<key>/<n>/<name>/<path> is the file at
+ * /<path>, except that the first <n> requests for a chunk named <name> (`chunks/<name>-<hash>.js`)
+ * fail with a 503 (never cached); <n> = `always`: until /__flaky/<key>/heal is asked for. Chunks
+ * import each other by relative URLs, so a bundle loaded from /__flaky/<key>/<n>/<name>/dist/
+ * goes through here whole. The key (one per test) keeps the tests' counts apart.
+ */
+function flakyChunks(context, next) {
+  const [, , key, n, name, ...rest] = context.path.split('/');
+  if (n === 'heal') {
+    flaky.set(key, 'healed');
+    context.body = 'healed';
+    return;
+  }
+  const failed = flaky.get(key) ?? 0;
+  const file = rest.at(-1) ?? '';
+  if (
+    failed !== 'healed' &&
+    (n === 'always' || failed < Number(n)) &&
+    rest.at(-2) === 'chunks' &&
+    file.startsWith(`${name}-`)
+  ) {
+    flaky.set(key, failed + 1);
+    // Written directly: the test runner's own middleware gives every response for a path with a
+    // file extension `Cache-Control: public, max-age=31536000`, and the browser would keep the
+    // failure in its HTTP cache. A flaky server's error is not kept.
+    context.respond = false;
+    context.res.writeHead(503, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
+    context.res.end(`flaky: ${file} failed`);
+    return;
+  }
+  context.url = `/${rest.join('/')}${context.querystring ? `?${context.querystring}` : ''}`;
+  return next();
 }
 
 /**

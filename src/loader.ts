@@ -177,22 +177,125 @@ function startWorker(early: EarlyReader, url: string): void {
   }
 }
 
+// --- Retries, then a message with Retry ----------------------------------------------------
+// A chunk request that fails (a flaky mobile network, a CDN hiccup) is asked for again, after a
+// pause; only when every attempt failed does each element of the tag show a short message with
+// a Retry button, in its light DOM: the element is undefined and has no shadow root, and must
+// not get one (Lit's upgrade attaches its own). A plain `import()` again is enough: the module
+// map keeps no failed fetch (whatwg/html#10327; test/loader-retry.test.ts checks it in
+// Chromium), for the widget's chunk and for any chunk it imports alike. A browser still on the
+// older rule keeps the failure: its retries fail at once and the message shows; reloading the
+// page then helps. (A query string on the widget's chunk would not: the chunks it imports keep
+// their URLs.)
+
+/** The pauses before the second and the third attempt: ~4 s in all before the message. */
+const RETRY_DELAYS = [1000, 3000];
+
+/**
+ * The message, the button and the wait, in the interface's languages (lit-localize.json), as
+ * the widgets say them: the loader cannot load @lit/localize (or anything).
+ */
+const TEXTS: Record<string, string[]> = {
+  en: ['The information could not be loaded.', 'Retry', 'Loading…'],
+  es: ['No se pudo cargar la información.', 'Reintentar', 'Cargando…'],
+  fr: ['Les informations n’ont pas pu être chargées.', 'Réessayer', 'Chargement…'],
+  pt: ['Não foi possível carregar as informações.', 'Tentar novamente', 'Carregando…'],
+};
+/** What the loader puts in an element: removed once the tag is defined. */
+const FALLBACK = 'data-mi-widgets-fallback';
+
 const requested = new Map<string, Promise<void>>();
 const preloaded = new Set<string>();
+/** Tags whose code could not load at the last try: their elements show the message. */
+const failed = new Set<string>();
 
-/** Load the code of these widgets now (for tags the loader cannot see, e.g. in a shadow root). */
+/** The primary language (lower case) of an element's nearest `lang`, else of `fallback`. */
+const langOf = (el: Element, fallback = '') =>
+  (el.closest('[lang]')?.getAttribute('lang') || fallback).toLowerCase().split('-')[0];
+
+/** Load a widget's code, trying again after each pause while it fails. */
+function withRetries(load: () => Promise<unknown>, delays = RETRY_DELAYS): Promise<unknown> {
+  return load().catch((error: unknown) => {
+    if (!delays.length) throw error;
+    return new Promise((resolve) => setTimeout(resolve, delays[0])).then(() =>
+      withRetries(load, delays.slice(1)),
+    );
+  });
+}
+
+/**
+ * Show the message in this element of a failed tag (its language as the widget's: the nearest
+ * `lang`, else the browser's), or, `loading`, say that it is trying again. The same message
+ * box throughout: a keyboard user's focus stays on its Retry button, disabled (`aria-disabled`,
+ * so it keeps the focus) while the code loads. Elements of a tag another copy of the bundle
+ * defined meanwhile are left alone.
+ */
+function showFallback(el: Element, loading = false): void {
+  let box = el.querySelector(`:scope>[${FALLBACK}]`);
+  if (customElements.get(el.localName) || (!box && loading)) return;
+  const [message, retry, wait] = TEXTS[langOf(el, navigator.language)] ?? TEXTS.en;
+  if (!box) {
+    box = document.createElement('div');
+    box.setAttribute(FALLBACK, '');
+    const alert = document.createElement('p');
+    alert.role = 'alert';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = retry;
+    button.onclick = () => {
+      if (button.ariaDisabled !== 'true') void loadWidgets(el.localName);
+    };
+    box.append(alert, button);
+  }
+  box.firstElementChild!.textContent = loading ? wait : message;
+  box.lastElementChild!.ariaDisabled = String(loading);
+  // Added with its text (announced whole); never moved, which would take the focus from it.
+  if (!box.parentNode) el.append(box);
+}
+
+/**
+ * Remove the messages from the elements of a tag now defined. Where the focus was in one, it
+ * goes to the widget, made focusable by script for as long as it holds it, rather than to the
+ * page's start.
+ */
+function removeFallbacks(tag: string): void {
+  for (const box of document.querySelectorAll<HTMLElement>(`${tag}>[${FALLBACK}]`)) {
+    const el = box.parentElement!;
+    const focused = box.contains(document.activeElement);
+    box.remove();
+    if (!focused) continue;
+    if (!el.hasAttribute('tabindex')) {
+      el.setAttribute('tabindex', '-1');
+      el.addEventListener('blur', () => el.removeAttribute('tabindex'), { once: true });
+    }
+    el.focus();
+  }
+}
+
+/**
+ * Load the code of these widgets now (for tags the loader cannot see, e.g. in a shadow root).
+ * Settles once it has loaded, or once every attempt failed (said in the console); a tag that
+ * failed is tried again.
+ */
 export function loadWidgets(...tags: string[]): Promise<void[]> {
   return Promise.all(
     tags.map((tag) => {
       const load = widgets[tag];
       if (!load) return Promise.reject(new Error(`[mi-widgets] Unknown widget <${tag}>.`));
       let promise = requested.get(tag);
-      if (!promise) {
-        promise = load().then(
-          () => undefined,
+      // Not asked for yet, or asked for and failed: (once more) with its retries.
+      if (!promise || failed.delete(tag)) {
+        document.querySelectorAll(tag).forEach((el) => showFallback(el, true));
+        promise = withRetries(load).then(
+          () => removeFallbacks(tag),
           (error: unknown) => {
-            requested.delete(tag); // a later appearance of the tag tries again
-            console.error(`[mi-widgets] Could not load <${tag}>.`, error);
+            failed.add(tag);
+            console.error(
+              `[mi-widgets] Could not load <${tag}> (${RETRY_DELAYS.length + 1} attempts).`,
+              error,
+            );
+            document.querySelectorAll(tag).forEach((el) => showFallback(el));
+            void customElements.whenDefined(tag).then(() => removeFallbacks(tag));
           },
         );
         requested.set(tag, promise);
@@ -237,7 +340,7 @@ function prepare(el: Element): void {
   // A defined tag's code is here, and its feed already asked for by the widget itself.
   if (!preloads || customElements.get(el.localName) || noPreload()) return;
   for (const file of preloads.widgets[el.localName] ?? []) modulePreload(file);
-  const lang = (el.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().split('-')[0];
+  const lang = langOf(el);
   if (preloads.locales[lang]) modulePreload(preloads.locales[lang]);
   const feed = feedOf(el);
   if (feed) fetchEarly(feed);
@@ -250,6 +353,7 @@ function scan(root: ParentNode): void {
     ...root.querySelectorAll(TAGS.join(',')),
   ];
   elements.forEach(prepare);
+  for (const el of elements) if (failed.has(el.localName)) showFallback(el);
   const found = TAGS.filter(
     (tag) =>
       !requested.has(tag) &&
@@ -263,7 +367,8 @@ if (typeof window !== 'undefined' && typeof customElements !== 'undefined') {
   const observer = new MutationObserver((records) => {
     for (const record of records)
       record.addedNodes.forEach((node) => node instanceof Element && scan(node));
-    if (TAGS.every((tag) => requested.has(tag) || customElements.get(tag))) observer.disconnect();
+    // Until every tag is defined: an element of a tag that failed gets the message.
+    if (TAGS.every((tag) => customElements.get(tag))) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
   if (!noPreload()) adoptPreloads();

@@ -70,6 +70,17 @@ const hidden = (tag: string) => `${tag}:not(:defined)`;
 const box = (tag: string, height: string) =>
   `${hidden(tag)}::before{content:"";display:block;font-size:var(--mi-font-size,16px);height:${height}}`;
 
+/**
+ * The loader's message for a widget whose code could not load (`data-mi-widgets-fallback`,
+ * src/loader.ts) at the top of the box, over it, rather than under it: below a box taller
+ * than the screen it would be out of sight. The box keeps its height: nothing moves. Where
+ * `:has()` is not supported the message shows under the box.
+ */
+const fallback = (tag: string): Rule[] => [
+  { css: `${hidden(tag)}:has(>[data-mi-widgets-fallback]){display:grid}` },
+  { css: `${hidden(tag)}::before,${hidden(tag)}>[data-mi-widgets-fallback]{grid-area:1/1}` },
+];
+
 const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
   'news-feed': (limits) => {
     const tag = hidden('mi-news-feed');
@@ -96,15 +107,18 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
         when: isCards,
       })),
       ...limits.map((limit) => ({ css: `${tag}[limit="${limit}"]{--_mi-n:${newsRows(limit)}}` })),
+      ...fallback('mi-news-feed'),
     ];
   },
   quiz: () => [
     { css: `${hidden('mi-quiz')}{display:block}` },
     { css: box('mi-quiz', onPage(quizHeight)) },
+    ...fallback('mi-quiz'),
   ],
   'hub-locator': () => [
     { css: `${hidden('mi-hub-locator')}{display:block}` },
     { css: box('mi-hub-locator', onPage(hubHeight)) },
+    ...fallback('mi-hub-locator'),
   ],
   'campaign-banner': () => {
     const tag = hidden('mi-campaign-banner');
@@ -127,6 +141,7 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
         when: (o) => o.rotate === true,
       },
       { css: box('mi-campaign-banner', 'calc(var(--_mi-h) + var(--_mi-c))') },
+      ...fallback('mi-campaign-banner'),
     ];
   },
 };
