@@ -201,6 +201,9 @@ const TEXTS: Record<string, string[]> = {
   fr: ['Les informations n’ont pas pu être chargées.', 'Réessayer', 'Chargement…'],
   pt: ['Não foi possível carregar as informações.', 'Tentar novamente', 'Carregando…'],
 };
+/** A table's own entry: a `lang` or tag such as `constructor` must not find Object's. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 /** What the loader puts in an element: removed once the tag is defined. */
 const FALLBACK = 'data-mi-widgets-fallback';
 
@@ -233,7 +236,7 @@ function withRetries(load: () => Promise<unknown>, delays = RETRY_DELAYS): Promi
 function showFallback(el: Element, loading = false): void {
   let box = el.querySelector(`:scope>[${FALLBACK}]`);
   if (customElements.get(el.localName) || (!box && loading)) return;
-  const [message, retry, wait] = TEXTS[langOf(el, navigator.language)] ?? TEXTS.en;
+  const [message, retry, wait] = own(TEXTS, langOf(el, navigator.language)) ?? TEXTS.en;
   if (!box) {
     box = document.createElement('div');
     box.setAttribute(FALLBACK, '');
@@ -280,7 +283,7 @@ function removeFallbacks(tag: string): void {
 export function loadWidgets(...tags: string[]): Promise<void[]> {
   return Promise.all(
     tags.map((tag) => {
-      const load = widgets[tag];
+      const load = own(widgets, tag);
       if (!load) return Promise.reject(new Error(`[mi-widgets] Unknown widget <${tag}>.`));
       let promise = requested.get(tag);
       // Not asked for yet, or asked for and failed: (once more) with its retries.
@@ -341,7 +344,8 @@ function prepare(el: Element): void {
   if (!preloads || customElements.get(el.localName) || noPreload()) return;
   for (const file of preloads.widgets[el.localName] ?? []) modulePreload(file);
   const lang = langOf(el);
-  if (preloads.locales[lang]) modulePreload(preloads.locales[lang]);
+  const translation = own(preloads.locales, lang);
+  if (translation) modulePreload(translation);
   const feed = feedOf(el);
   if (feed) fetchEarly(feed);
   startReader(preloads.reader);

@@ -162,6 +162,18 @@ describe('the loader on a flaky network', () => {
     );
     expect(requests(doc, 'news-feed')).to.equal(attempts);
     expect(error.callCount).to.equal(1);
+
+    // A language that is one of Object's own keys is no language the loader knows.
+    const odd = doc.createElement('mi-news-feed');
+    odd.setAttribute('lang', 'constructor');
+    doc.body.append(odd);
+    await waitUntil(() => fallbackOf(odd), 'no message on the element with lang="constructor"');
+    expect(text(fallbackOf(odd)!.querySelector('button'))).to.be.oneOf([
+      'Retry',
+      'Reintentar',
+      'Réessayer',
+      'Tentar novamente',
+    ]);
   });
 
   it('Retry: tries again (saying so), keeps the focus on Retry while it fails, then loads the widget', async function () {
