@@ -22,10 +22,11 @@ const budgets = [
   [/^chunks\/lit-/, 8 * KB, 'Lit, shared by all widgets'],
   // The feed reader and valibot moved into the worker (issue 12): 10 KB before, 7.3 after;
   // 8 → 8.25 KB with the feed controller and the one module of cached Intl formatters (issue 13);
-  // 8.5 with every numeric attribute checked, never NaN or Infinity (issue 14).
+  // 8.5 with every numeric attribute checked, never NaN or Infinity; 8.75 with links that open in
+  // a new tab in the iframe mode (issue 14).
   [
     /^chunks\/shared-/,
-    8.5 * KB,
+    8.75 * KB,
     'base element, feed controller and client, Intl formatters, numeric attributes, localization',
   ],
   [
