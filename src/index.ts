@@ -14,6 +14,7 @@ export {
   FeedError,
   type FeedErrorKind,
   type FeedResult,
+  type HubSource,
 } from './feed/client.js';
 export { readFeed, type ReadResult } from './feed/read.js';
 export type { Problem, Outcome, Section } from './feed/problems.js';

@@ -13,7 +13,8 @@
  */
 import type { Feed, Hub } from './schema.js';
 import type { ParseOutcome } from './parse.js';
-import type { ParseRequest, ParseResponse } from './parse-worker.js';
+import type { WorkerRequest, WorkerResponse } from './parse-worker.js';
+import type { HubAnswer, HubQuery, HubStore } from '../hub-locator/hub-store.js';
 import type { Problem } from './problems.js';
 import { dropCopy, keepCopy, readCopy } from './copies.js';
 import { safeUrl } from './text.js';
@@ -45,6 +46,12 @@ export interface FeedResult {
   fetchedAt: number;
   /** True when this copy comes from the browser's storage, not from this page's request. */
   fromCache: boolean;
+  /**
+   * The feed's hubs, kept where the feed was read (the reader's worker) and searched there:
+   * `feed.hubs` is empty. `hubs.all()` gives them all; the hub locator asks only for what it
+   * shows (see {@link queryHubs}).
+   */
+  hubs: HubSource;
 }
 
 export interface LoadOptions {
@@ -83,10 +90,11 @@ export function readCachedFeed(url: string): Promise<FeedResult | undefined> {
   if (!copy) {
     copy = readCopy(abs).then(async (kept) => {
       if (!kept) return undefined;
-      const outcome = await parseOffThread(kept.text, abs);
+      const { outcome, hubs } = await parseOffThread(kept.text, abs);
       if (outcome.ok && outcome.feed) {
         const { feed, problems } = outcome;
-        return { feed, problems, url: abs, fetchedAt: kept.fetchedAt, fromCache: true };
+        keepHubs(abs, true, hubs);
+        return { feed, problems, url: abs, fetchedAt: kept.fetchedAt, fromCache: true, hubs };
       }
       void dropCopy(abs); // a damaged or outdated copy is as good as none
       return undefined;
@@ -133,44 +141,143 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** The feed reader's worker, started on first use; `null` where none can start. */
 let worker: Worker | null | undefined;
-/** Each answer the worker owes: what came so far, how many messages are still to come. */
-interface Answer {
-  done: (outcome: ParseOutcome | undefined) => void;
-  outcome?: ParseOutcome;
-  more: number;
-}
-const waiting = new Map<number, Answer>();
+/** What the page waits for from the worker, by request: called with `undefined` if it dies. */
+const waiting = new Map<number, (data: WorkerResponse | undefined) => void>();
 let nextId = 0;
 
-/** The search text the feed reader computed for each hub it read (see search.ts). */
-const searchTexts = new WeakMap<Hub, string>();
-
-/** What a search looks in for this hub, when the feed reader computed it (every hub it read). */
-export function knownSearchText(hub: Hub): string | undefined {
-  return searchTexts.get(hub);
-}
-
-function keepSearchTexts(hubs: readonly Hub[], texts: readonly string[]): void {
-  hubs.forEach((hub, i) => searchTexts.set(hub, texts[i]));
-}
-
-/** One message of the worker's: an outcome, or more of its hubs (parse-worker.ts). */
-function receive(data: ParseResponse): void {
+/** One message of the worker's: the answer to one request (parse-worker.ts). */
+function receive(data: WorkerResponse): void {
   const answer = waiting.get(data.id);
   if (!answer) return;
-  if ('outcome' in data) {
-    answer.outcome = data.outcome;
-    answer.more = data.more;
-  } else if (answer.outcome?.ok && answer.outcome.feed) {
-    answer.outcome.feed.hubs.push(...data.hubs);
-    answer.outcome.hubSearch.push(...data.hubSearch);
-    answer.more--;
+  waiting.delete(data.id);
+  // In a task of its own: what the widgets do with it is not added to this one.
+  setTimeout(() => answer(data));
+}
+
+/** Ask the worker, and wait for its answer (`undefined` if the worker died meanwhile). */
+function ask(
+  reader: Worker,
+  request: WorkerRequest & { id: number },
+): Promise<WorkerResponse | undefined> {
+  return new Promise((resolve) => {
+    waiting.set(request.id, resolve);
+    reader.postMessage(request);
+  });
+}
+
+// --- Hubs, kept where their feed was read ----------------------------------------------------
+
+/** Where a feed's hubs are kept: in the reader's worker, or on the main thread. */
+interface HubPlace {
+  query(sets: number[], query: HubQuery): Promise<HubAnswer | undefined>;
+  drop(sets: number[]): void;
+}
+
+/** The hubs of the feeds read in a worker: one place per worker, so that they are asked together. */
+const places = new WeakMap<Worker, HubPlace>();
+function inWorker(reader: Worker): HubPlace {
+  let place = places.get(reader);
+  if (!place) {
+    place = {
+      query: async (sets, query) => {
+        const data = await ask(reader, { kind: 'query', id: nextId++, sets, query });
+        return data && 'answer' in data ? data.answer : undefined;
+      },
+      drop: (sets) => reader.postMessage({ kind: 'drop', sets } satisfies WorkerRequest),
+    };
+    places.set(reader, place);
   }
-  if (answer.outcome && answer.more === 0) {
-    waiting.delete(data.id);
-    // In a task of its own: what the widgets do with the feed is not added to this one.
-    const { done, outcome } = answer;
-    setTimeout(() => done(outcome));
+  return place;
+}
+
+/** The store of hubs read on the main thread (where no worker could start). */
+let mainStore: HubStore | undefined;
+const onPage: HubPlace = {
+  query: (sets, query) => Promise.resolve(mainStore?.query(sets, query)),
+  drop: (sets) => sets.forEach((set) => mainStore?.drop(set)),
+};
+
+/** A feed with no hubs. */
+const NO_PLACE: HubPlace = { query: () => Promise.resolve(undefined), drop: () => undefined };
+
+/**
+ * The hubs of one feed (or one file of hubs), where they were read. Asked through
+ * {@link queryHubs}, alone or with the files of hubs of the same feed.
+ */
+export class HubSource {
+  private static count = 0;
+  /** Unique on the page: what a query of these hubs is told apart by. */
+  readonly id = ++HubSource.count;
+
+  /** @internal */
+  constructor(
+    /** How many hubs. */
+    readonly count: number,
+    /** @internal */
+    readonly place: HubPlace,
+    /** @internal */
+    readonly set: number,
+  ) {}
+
+  /** Every hub, in the feed's order. */
+  async all(): Promise<Hub[]> {
+    const everything = { query: '', country: '', service: '', openNow: false, limit: Infinity };
+    return (await queryHubs([this], { ...everything, points: false, now: Date.now() })).hubs;
+  }
+
+  /** @internal Let the place forget these hubs (a newer reading of the feed replaced them). */
+  release(): void {
+    if (this.count) this.place.drop([this.set]);
+  }
+}
+
+/** An answer with no hub. */
+const nothingFound = (query: HubQuery): HubAnswer => ({
+  total: 0,
+  hubs: [],
+  ...(query.points ? { points: [] } : {}),
+  countries: [],
+  services: [],
+});
+
+/**
+ * Search the hubs of these sources, in order, as one list: the page of hubs the locator shows,
+ * how many were found, and (`points`) where each is. Where the hubs are (the worker), not here.
+ * @throws FeedError when the hubs are no longer there (the worker stopped): load the feed again.
+ */
+export async function queryHubs(
+  sources: readonly HubSource[],
+  query: HubQuery,
+): Promise<HubAnswer> {
+  const some = sources.filter((source) => source.count > 0);
+  if (!some.length) return nothingFound(query);
+  const place = some[0].place;
+  const answer = some.every((source) => source.place === place)
+    ? await place.query(
+        some.map((source) => source.set),
+        query,
+      )
+    : undefined;
+  if (!answer)
+    throw new FeedError('network', 'The hubs read earlier are gone (the feed reader stopped).');
+  return answer;
+}
+
+/** The newest hubs of each feed URL (`#copy`: of its kept copy); older ones are let go. */
+const hubSets = new Map<string, HubSource>();
+/** How long hubs a newer reading replaced stay: widgets may still be asking for them. */
+const RELEASE_AFTER_MS = 10_000;
+
+function keepHubs(url: string, fromCache: boolean, hubs: HubSource): void {
+  const later = (old: HubSource | undefined) =>
+    old && old !== hubs && setTimeout(() => old.release(), RELEASE_AFTER_MS);
+  const key = fromCache ? `${url}#copy` : url;
+  later(hubSets.get(key));
+  hubSets.set(key, hubs);
+  if (!fromCache) {
+    // The network's answer replaces the kept copy's for every widget.
+    later(hubSets.get(`${url}#copy`));
+    hubSets.delete(`${url}#copy`);
   }
 }
 
@@ -274,11 +381,13 @@ function ourWorker(): Worker | null {
         type: 'module',
         name: 'mi-widgets feed reader',
       });
-    worker.addEventListener('message', (event: MessageEvent<ParseResponse>) => receive(event.data));
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) =>
+      receive(event.data),
+    );
     // It could not start (refused by the page's CSP, a network error): read on the main thread.
     worker.addEventListener('error', () => {
       worker = null;
-      for (const answer of waiting.values()) answer.done(undefined);
+      for (const answer of waiting.values()) answer(undefined);
       waiting.clear();
     });
   } catch {
@@ -287,30 +396,45 @@ function ourWorker(): Worker | null {
   return worker;
 }
 
+/** A reading: the outcome, its hubs kept where they were read (`feed.hubs` emptied). */
+interface Reading {
+  outcome: ParseOutcome;
+  hubs: HubSource;
+}
+
 /**
  * Read on the main thread, where no worker can start: the reader is a chunk of its own, loaded
- * only then (it is not in the code every visitor downloads).
+ * only then (it is not in the code every visitor downloads), and so is the store of hubs.
  */
-const onMainThread = (body: ArrayBuffer | string, url: string): Promise<ParseOutcome> =>
-  import('./parse.js').then(({ parseFeed }) => parseFeed(body, url));
+async function readOnMainThread(body: ArrayBuffer | string, url: string): Promise<Reading> {
+  const [{ parseFeed }, { HubStore }] = await Promise.all([
+    import('./parse.js'),
+    import('../hub-locator/hub-store.js'),
+  ]);
+  const outcome = parseFeed(body, url);
+  const hubs = (outcome.ok && outcome.feed?.hubs) || [];
+  if (!outcome.ok || !outcome.feed || !hubs.length)
+    return { outcome, hubs: new HubSource(0, NO_PLACE, 0) };
+  const set = (mainStore ??= new HubStore()).add(hubs, outcome.hubSearch);
+  outcome.feed = { ...outcome.feed, hubs: [] };
+  outcome.hubSearch = [];
+  return { outcome, hubs: new HubSource(hubs.length, onPage, set) };
+}
 
 /**
  * Decode, parse and read a feed in the worker, so the page never freezes on it (reading the
- * 83 KB demo feed took 150 ms and more of a 4× throttled CPU; 10,000 hubs, 2.8 s); on the main
- * thread where no worker can start.
+ * 83 KB demo feed took 150 ms and more of a 4× throttled CPU; 10,000 hubs, 2.8 s), its hubs
+ * kept there; on the main thread where no worker can start.
  */
-async function parseOffThread(body: ArrayBuffer | string, url: string): Promise<ParseOutcome> {
+async function parseOffThread(body: ArrayBuffer | string, url: string): Promise<Reading> {
   const reader = await readerWorker();
-  const outcome = reader
-    ? await new Promise<ParseOutcome>((resolve) => {
-        const id = nextId++;
-        const done = (outcome?: ParseOutcome) => resolve(outcome ?? onMainThread(body, url));
-        waiting.set(id, { done, more: 0 });
-        reader.postMessage({ id, url, body } satisfies ParseRequest);
-      })
-    : await onMainThread(body, url);
-  if (outcome.ok && outcome.feed) keepSearchTexts(outcome.feed.hubs, outcome.hubSearch);
-  return outcome;
+  const data = reader && (await ask(reader, { kind: 'parse', id: nextId++, url, body }));
+  if (!reader || !data || !('outcome' in data)) return readOnMainThread(body, url);
+  const { outcome, hubs } = data;
+  return {
+    outcome,
+    hubs: new HubSource(hubs.count, hubs.count ? inWorker(reader) : NO_PLACE, hubs.set),
+  };
 }
 
 async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
@@ -341,7 +465,7 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
   }
   const bytes = await untilAborted(response.arrayBuffer(), signal);
   // Relative URLs in the feed resolve against where it really came from (after redirects).
-  const outcome = await parseOffThread(bytes, response.url || url);
+  const { outcome, hubs } = await parseOffThread(bytes, response.url || url);
   if (!outcome.ok) {
     throw new FeedError(
       'parse',
@@ -368,7 +492,8 @@ async function request(url: string, signal: AbortSignal): Promise<FeedResult> {
   const fetchedAt = Date.now();
   // After the widgets have rendered, and asynchronously: nothing serialized while the page is busy.
   setTimeout(() => void keepCopy(url, bytes, fetchedAt));
-  return { feed, problems, url, fetchedAt, fromCache: false };
+  keepHubs(url, false, hubs);
+  return { feed, problems, url, fetchedAt, fromCache: false, hubs };
 }
 
 function start(url: string): Shared {
@@ -449,6 +574,8 @@ export function loadFeed(
 
 /** Forget this page's copies (for tests, and for a host page that swaps feeds). */
 export function clearFeedMemory(): void {
+  for (const hubs of hubSets.values()) hubs.release();
+  hubSets.clear();
   loaded.clear();
   inFlight.clear();
   copies.clear();

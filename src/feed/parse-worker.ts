@@ -1,33 +1,31 @@
 /**
- * The feed reader's worker: decodes, parses and reads a feed off the main thread. Built as a
+ * The feed reader's worker: decodes, parses and reads a feed off the main thread, and keeps its
+ * hubs here, where the hub locator searches them (src/hub-locator/hub-store.ts). Built as a
  * chunk of its own (the page's CSP needs `worker-src` for the bundle's origin).
  *
- * The answer comes in several messages when the feed has many hubs: the feed with its first
- * {@link HUB_BATCH} hubs, then the rest, {@link HUB_BATCH} at a time. The page unpacks each
- * message in a task of its own, so 10,000 hubs never hold the main thread in one piece (one
- * message took 780 ms of a 4× throttled CPU to unpack).
+ * The page gets the feed without its hubs, and a number to ask for them by: it never unpacks
+ * 10,000 hubs (one message of them took 780 ms of a 4× throttled CPU to unpack, and the garbage
+ * they left long pauses after), only the page of cards it shows.
  */
-import type { Hub } from './schema.js';
+import { HubStore, type HubAnswer, type HubQuery } from '../hub-locator/hub-store.js';
 import { parseFeed, type ParseOutcome } from './parse.js';
 
-export interface ParseRequest {
-  id: number;
-  url: string;
-  body: ArrayBuffer | string;
-}
+/** What the page asks of the worker. */
+export type WorkerRequest =
+  /** Read this feed. */
+  | { kind: 'parse'; id: number; url: string; body: ArrayBuffer | string }
+  /** Search these hub sets, in order, as one list. */
+  | { kind: 'query'; id: number; sets: number[]; query: HubQuery }
+  /** Forget these hub sets. */
+  | { kind: 'drop'; sets: number[] };
 
-export type ParseResponse =
-  /** The outcome; `more`: how many {@link HubBatch} messages follow with the rest of its hubs. */
-  { id: number; outcome: ParseOutcome; more: number } | HubBatch;
+export type WorkerResponse =
+  /** The outcome, its `feed.hubs` left here: `hubs` says under which number, and how many. */
+  | { id: number; outcome: ParseOutcome; hubs: { set: number; count: number } }
+  /** The answer to a query; `undefined` when a set asked for is not here. */
+  | { id: number; answer: HubAnswer | undefined };
 
-/** More of the hubs of a feed, and their search texts, in order. */
-export interface HubBatch {
-  id: number;
-  hubs: Hub[];
-  hubSearch: string[];
-}
-
-const HUB_BATCH = 500;
+const store = new HubStore();
 
 /**
  * Load the browser's locale data here, first thing. Chromium loads it once per renderer
@@ -48,28 +46,26 @@ function loadLocaleData(): void {
 }
 loadLocaleData();
 
-addEventListener('message', (event: MessageEvent<ParseRequest>) => {
-  const { id, url, body } = event.data;
-  const outcome = parseFeed(body, url);
-  const hubs = (outcome.ok && outcome.feed?.hubs) || [];
-  if (!outcome.ok || !outcome.feed || hubs.length <= HUB_BATCH) {
-    postMessage({ id, outcome, more: 0 } satisfies ParseResponse);
+addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.kind === 'drop') {
+    request.sets.forEach((set) => store.drop(set));
     return;
   }
-  const { hubSearch } = outcome;
-  const first = {
-    ...outcome,
-    feed: { ...outcome.feed, hubs: hubs.slice(0, HUB_BATCH) },
-    hubSearch: hubSearch.slice(0, HUB_BATCH),
-  };
-  const more = Math.ceil(hubs.length / HUB_BATCH) - 1;
-  postMessage({ id, outcome: first, more } satisfies ParseResponse);
-  for (let start = HUB_BATCH; start < hubs.length; start += HUB_BATCH) {
-    const end = start + HUB_BATCH;
-    postMessage({
-      id,
-      hubs: hubs.slice(start, end),
-      hubSearch: hubSearch.slice(start, end),
-    } satisfies ParseResponse);
+  if (request.kind === 'query') {
+    const answer = store.query(request.sets, request.query);
+    postMessage({ id: request.id, answer } satisfies WorkerResponse);
+    return;
   }
+  const outcome = parseFeed(request.body, request.url);
+  let hubs = { set: 0, count: 0 };
+  if (outcome.ok && outcome.feed?.hubs.length) {
+    hubs = {
+      set: store.add(outcome.feed.hubs, outcome.hubSearch),
+      count: outcome.feed.hubs.length,
+    };
+    outcome.feed = { ...outcome.feed, hubs: [] };
+    outcome.hubSearch = [];
+  }
+  postMessage({ id: request.id, outcome, hubs } satisfies WorkerResponse);
 });

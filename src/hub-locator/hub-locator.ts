@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
-import type { FeedResult } from '../feed/client.js';
+import { queryHubs, type FeedResult, type HubSource } from '../feed/client.js';
 import type { Feed, Hub } from '../feed/schema.js';
 import type { Problem } from '../feed/problems.js';
 import { safeUrl } from '../feed/text.js';
@@ -10,27 +10,18 @@ import { emit } from '../shared/events.js';
 import { dateFormat, displayNames, numberFormat } from '../shared/intl.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel } from '../shared/numbers.js';
-import {
-  directionsUrl,
-  distanceKm,
-  filterHubs,
-  indexHubs,
-  openingStatus,
-  telUrl,
-  whatsappUrl,
-  type IndexedHub,
-} from './hubs.js';
+import { directionsUrl, distanceKm, openingStatus, telUrl, whatsappUrl } from './hubs.js';
+import type { HubAnswer, HubQuery } from './hub-store.js';
 import { hubLocatorStyles } from './hub-locator.styles.js';
 import { HubPartsController } from './parts.js';
 import type { HubMap } from './hub-map.js';
 
-/** What the locator shows of a feed: the hubs that pass the filters, and the filters' choices. */
-interface HubView {
-  found: IndexedHub[];
-  /** The countries and services the hubs have (codes). */
-  countries: string[];
-  services: string[];
-}
+/**
+ * What the locator shows of a feed: the hubs that pass the filters (the first page of them, how
+ * many, and with a map where each is), and the filters' choices — the countries and services
+ * the hubs have (codes).
+ */
+type HubView = HubAnswer;
 
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
 
@@ -83,15 +74,15 @@ export class MiHubLocator extends MiElement<HubView> {
   protected readonly feedSection = 'hubs';
   /** Hubs the feed keeps in files of their own, fetched as the filter needs them. */
   private readonly parts = new HubPartsController(this, () => ({ timeout: this.timeout }));
-  /** The search index of the hubs, made again only when they change. */
-  private indexed?: {
-    /** What the index was made from: the feed's own hubs and the parts that had arrived. */
-    feedHubs: readonly Hub[];
-    generation: number;
-    index: IndexedHub[];
-    countries: string[];
-    services: string[];
-  };
+  /** The feed's own hubs (kept where the feed was read: the reader's worker), and its URL. */
+  private hubs?: { url: string; source: HubSource };
+  /** The last answer to a search of the hubs, for the feed at `url`. */
+  private answer?: { url: string; answer: HubAnswer };
+  /** The search asked for last, and while its answer is on its way, that answer. */
+  private asked = '';
+  private asking?: Promise<void>;
+  /** Why the hubs could not be searched, when they could not. */
+  private searchError?: unknown;
   /** Cards this update draws (Infinity: draw all the next time); more are due after the frame. */
   private drawn = 0;
   private drawRest = false;
@@ -152,8 +143,9 @@ export class MiHubLocator extends MiElement<HubView> {
     if (changed.has('country') || changed.has('service')) this.shown = PAGE;
     if (changed.has('map') && this.map) this.viewport.observe(this);
     super.willUpdate(changed);
+    this.search();
     // No more new cards than FIRST_CARDS in one update: the rest after the frame (updated()).
-    const wanted = Math.min(this.found.length, this.shown);
+    const wanted = this.found.length; // the answer holds no more than the page asked for
     this.drawn = Math.min(wanted, Math.max(this.drawn, FIRST_CARDS));
     this.drawRest = this.drawn < wanted;
   }
@@ -176,13 +168,20 @@ export class MiHubLocator extends MiElement<HubView> {
     }
   }
 
-  /** Resolves once the list is drawn in full, not only its first cards. */
+  /**
+   * Resolves once the list is drawn in full, not only its first cards, and shows the answer to
+   * the last search asked for.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.finishing) {
-      const finishing = this.finishing;
-      await finishing;
-      if (this.finishing === finishing) this.finishing = undefined;
+    while (this.finishing || this.asking) {
+      if (this.asking) {
+        await this.asking;
+      } else {
+        const finishing = this.finishing;
+        await finishing;
+        if (this.finishing === finishing) this.finishing = undefined;
+      }
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -245,7 +244,7 @@ export class MiHubLocator extends MiElement<HubView> {
     emit(this, 'mi-hub-select', { hubId });
     if (fromMap) {
       // Show the card: make sure it is on the page, then move focus to it.
-      const position = this.found.findIndex((h) => h.hub.id === hubId);
+      const position = (this.answer?.answer.points ?? []).findIndex((h) => h.id === hubId);
       if (position >= this.shown) this.shown = position + 1;
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>(`[data-hub="${CSS.escape(hubId)}"]`)?.focus(),
@@ -260,66 +259,97 @@ export class MiHubLocator extends MiElement<HubView> {
     return [...super.problems, ...this.parts.problems()];
   }
 
-  /** Hubs kept in files of their own: the country shown first, the rest when it widens. */
-  protected override prepare({ feed }: FeedResult): void {
+  /**
+   * The feed's hubs, to search; and those it keeps in files of their own: the country shown
+   * first, the rest when it widens.
+   */
+  protected override prepare({ feed, hubs, url }: FeedResult): void {
+    this.hubs = { url, source: hubs };
     if (feed.hubParts.length) this.parts.want(feed.hubParts, this.country);
   }
 
+  /** A file of hubs, or the first answer to the search of the hubs, is still on its way. */
   protected override partPending(feed: Feed): boolean {
-    return this.parts.waiting(feed.hubParts, this.country);
+    return (
+      this.parts.waiting(feed.hubParts, this.country) ||
+      (this.hubCount > 0 && !this.searchError && this.answer?.url !== this.hubs?.url)
+    );
   }
 
   protected override partError(feed: Feed): unknown {
-    return this.parts.error(feed.hubParts, this.country);
+    return this.parts.error(feed.hubParts, this.country) ?? this.searchError;
   }
 
   protected override handleRetry(): void {
     this.parts.retry();
+    this.searchError = undefined;
+    this.asked = '';
     super.handleRetry();
   }
 
-  protected view(feed: Feed, _context: ViewContext): HubView | undefined {
-    const parts = this.parts.hubs();
-    const hubs = parts.hubs.length ? [...feed.hubs, ...parts.hubs] : feed.hubs;
-    if (!hubs.length) return undefined;
-    if (this.indexed?.feedHubs !== feed.hubs || this.indexed.generation !== parts.generation) {
-      this.indexed = {
-        feedHubs: feed.hubs,
-        generation: parts.generation,
-        index: indexHubs(hubs),
-        countries: [
-          ...new Set([
-            ...hubs.flatMap((h) => h.country ?? []),
-            ...feed.hubParts.flatMap((p) => (p.country && p.country !== 'other' ? p.country : [])),
-          ]),
-        ],
-        services: [...new Set(hubs.flatMap((h) => h.services ?? []))],
-      };
-    }
-    const { index, countries, services } = this.indexed;
-    return { found: this.visible(index), countries, services };
+  /**
+   * The answer to the last search of this feed's hubs (the one before, while the next is on its
+   * way): `undefined` while there is none yet, and when the feed has no hub at all.
+   */
+  protected view(feed: Feed, { url }: ViewContext): HubView | undefined {
+    const answer = this.answer?.url === url ? this.answer.answer : undefined;
+    if (!answer || this.hubCount === 0) return undefined;
+    const parts = feed.hubParts.flatMap((p) =>
+      p.country && p.country !== 'other' ? p.country : [],
+    );
+    return parts.length
+      ? { ...answer, countries: [...new Set([...answer.countries, ...parts])] }
+      : answer;
   }
 
-  /** The hubs the locator shows now, for the list and the map. */
-  private get found(): IndexedHub[] {
-    const current = this.feed.current;
-    return current.state === 'ready' ? current.view.found : [];
+  /** How many hubs there are to search: the feed's own and those of the files that arrived. */
+  private get hubCount(): number {
+    return [this.hubs?.source, ...this.parts.hubs()].reduce((n, s) => n + (s?.count ?? 0), 0);
   }
 
-  /** The hubs that pass the filters, nearest first after Near me. */
-  private visible(index: IndexedHub[]): IndexedHub[] {
-    const found = filterHubs(index, {
+  /**
+   * Ask for the hubs the list shows now, where they are kept (the reader's worker), unless that
+   * is what was asked last: the page of cards, how many there are, where each is for the map.
+   * The list shows the last answer until the next one comes.
+   */
+  private search(): void {
+    const hubs = this.hubs;
+    if (!hubs) return;
+    const sources = [hubs.source, ...this.parts.hubs()];
+    const query: Omit<HubQuery, 'now'> = {
       query: this.query,
       country: this.country,
       service: this.service,
       openNow: this.openNow,
-    });
-    const here = this.position;
-    if (!here) return found;
-    return found
-      .map((h) => ({ h, d: distanceKm(here, h.hub) }))
-      .sort((a, b) => a.d - b.d)
-      .map(({ h }) => h);
+      near: this.position,
+      limit: this.shown,
+      points: this.mapShown,
+    };
+    const key = JSON.stringify([hubs.url, sources.map((s) => s.id), query]);
+    if (key === this.asked) return;
+    this.asked = key;
+    const asking: Promise<void> = queryHubs(sources, { ...query, now: Date.now() })
+      .then(
+        (answer) => {
+          if (this.asked !== key) return;
+          this.answer = { url: hubs.url, answer };
+          this.searchError = undefined;
+        },
+        (error: unknown) => {
+          if (this.asked === key) this.searchError = error;
+        },
+      )
+      .finally(() => {
+        if (this.asking === asking) this.asking = undefined;
+        this.requestUpdate();
+      });
+    this.asking = asking;
+  }
+
+  /** The hubs the list shows now (the first page of those found). */
+  private get found(): Hub[] {
+    const current = this.feed.current;
+    return current.state === 'ready' ? current.view.hubs : [];
   }
 
   private get mapShown(): boolean {
@@ -365,10 +395,7 @@ export class MiHubLocator extends MiElement<HubView> {
         this.mapLoading = false;
       }
     }
-    this.hubMap?.setHubs(
-      this.found.map((h) => h.hub),
-      this.selected,
-    );
+    this.hubMap?.setHubs(this.answer?.answer.points ?? [], this.selected);
   }
 
   override render(): TemplateResult {
@@ -379,16 +406,16 @@ export class MiHubLocator extends MiElement<HubView> {
     );
   }
 
-  protected renderReady({ found, countries, services }: HubView): TemplateResult {
+  protected renderReady({ hubs, total, countries, services }: HubView): TemplateResult {
     return html`
       ${this.renderControls(countries, services)} ${this.renderGeoMessage()}
       <div class="layout ${this.map ? 'with-map' : ''}">
         ${this.renderMap()}
         <div class="results">
           <p part="count" class="count" role="status">
-            ${msg(str`Hubs found: ${found.length}`, { id: 'hubs.count' })}
+            ${msg(str`Hubs found: ${total}`, { id: 'hubs.count' })}
           </p>
-          ${this.renderList(found)}
+          ${this.renderList(hubs, total)}
         </div>
       </div>
     `;
@@ -511,16 +538,16 @@ export class MiHubLocator extends MiElement<HubView> {
     ></div>`;
   }
 
-  private renderList(found: IndexedHub[]): TemplateResult {
+  private renderList(found: readonly Hub[], total: number): TemplateResult {
     const visible = found.slice(0, this.drawn);
     // role="list" is not redundant here: Safari drops list semantics under list-style: none.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`
       <ul part="list" class="list" role="list">
-        ${visible.map(({ hub }) => this.renderHub(hub))}
+        ${visible.map((hub) => this.renderHub(hub))}
       </ul>
       ${
-        found.length > visible.length
+        total > visible.length
           ? html`<div class="more">
               <button part="more-button" type="button" @click=${this.handleMore}>
                 ${msg('Show more hubs', { id: 'hubs.more' })}

@@ -14,7 +14,7 @@ import {
   type Map as LeafletMap,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import Supercluster from 'supercluster';
-import type { Hub } from '../feed/schema.js';
+import type { HubPoint } from './hub-store.js';
 import { leafletCss } from './leaflet-css.js';
 
 const MARKER_CSS = `
@@ -53,7 +53,7 @@ export interface HubMapOptions {
   /** Where the attribution links to, if anywhere. */
   attributionUrl?: string;
   /** A hub's name in the visitor's language. */
-  label: (hub: Hub) => string;
+  label: (hub: HubPoint) => string;
   /** "12 hubs", in the visitor's language. */
   clusterLabel: (count: number) => string;
   /** The visitor selected a hub on the map. */
@@ -64,7 +64,7 @@ export class HubMap {
   private readonly map: LeafletMap;
   private readonly layer: LayerGroup;
   private readonly clusters = new Supercluster<{ id: string }>({ radius: 60, maxZoom: 15 });
-  private hubs = new Map<string, Hub>();
+  private hubs = new Map<string, HubPoint>();
   private ids = '';
   private selected = '';
 
@@ -87,7 +87,7 @@ export class HubMap {
   }
 
   /** Show these hubs (the list's current results), with one selected. */
-  setHubs(hubs: readonly Hub[], selected: string): void {
+  setHubs(hubs: readonly HubPoint[], selected: string): void {
     const ids = hubs.map((h) => h.id).join('\n');
     if (ids !== this.ids) {
       this.ids = ids;

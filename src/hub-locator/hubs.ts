@@ -1,50 +1,15 @@
-/** What the hub locator computes from hubs: search, filters, opening status, distance. Framework-free. */
+/**
+ * What the hub locator computes of one hub: its opening status, its distance, its links.
+ * Framework-free (the feed reader's worker uses it too: hub-store.ts).
+ */
 import { DAYS, fold } from '../feed/forms.js';
 import type { Hub } from '../feed/schema.js';
-import { knownSearchText } from '../feed/client.js';
-import { hubSearchText } from '../feed/search.js';
 import { dateFormat } from '../shared/intl.js';
 
 export type Day = (typeof DAYS)[number];
 
 /** Lower case, without accents: "Petén" → "peten" (the feed's own folding). */
 export { fold };
-
-/** A hub with what filtering needs, computed once per feed and language. */
-export interface IndexedHub {
-  hub: Hub;
-  /** Folded name, organization, locality and address, for search. */
-  text: string;
-}
-
-/** The hubs with their search texts: the feed reader's where it computed them (all it read). */
-export function indexHubs(hubs: readonly Hub[]): IndexedHub[] {
-  return hubs.map((hub) => ({ hub, text: knownSearchText(hub) ?? hubSearchText(hub) }));
-}
-
-export interface HubFilter {
-  query?: string;
-  country?: string;
-  service?: string;
-  openNow?: boolean;
-  now?: Date;
-}
-
-/** The hubs that match every filter; every word of the query must appear. */
-export function filterHubs(index: readonly IndexedHub[], filter: HubFilter): IndexedHub[] {
-  const words = fold(filter.query ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
-  const country = filter.country?.toUpperCase();
-  const now = filter.now ?? new Date();
-  return index.filter(
-    ({ hub, text }) =>
-      (!country || hub.country === country) &&
-      (!filter.service || (hub.services ?? []).includes(filter.service)) &&
-      words.every((w) => text.includes(w)) &&
-      (!filter.openNow || openingStatus(hub, now)?.open === true),
-  );
-}
 
 // --- Opening hours, in the hub's own time zone ---------------------------------------------
 

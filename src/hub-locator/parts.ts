@@ -5,9 +5,9 @@
  * feed client (one request per URL, the worker, the offline copy).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadFeed, type LoadOptions } from '../feed/client.js';
+import { loadFeed, type HubSource, type LoadOptions } from '../feed/client.js';
 import type { Problem } from '../feed/problems.js';
-import type { Hub, HubPart } from '../feed/schema.js';
+import type { HubPart } from '../feed/schema.js';
 
 /** The parts a filter needs: the country's own file when there is one, else all of them. */
 export function partsFor(parts: readonly HubPart[], country: string): readonly HubPart[] {
@@ -17,11 +17,9 @@ export function partsFor(parts: readonly HubPart[], country: string): readonly H
 }
 
 export class HubPartsController implements ReactiveController {
-  private readonly loaded = new Map<string, { hubs: Hub[]; problems: readonly Problem[] }>();
+  private readonly loaded = new Map<string, { hubs: HubSource; problems: readonly Problem[] }>();
   private readonly failed = new Map<string, unknown>();
   private readonly pending = new Set<string>();
-  /** Changes whenever a part arrives, so what is derived from the hubs can tell. */
-  private generation = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -39,23 +37,19 @@ export class HubPartsController implements ReactiveController {
       this.pending.add(url);
       loadFeed(url, this.options())
         .then(
-          ({ feed, problems }) => this.loaded.set(url, { hubs: feed.hubs, problems }),
+          ({ hubs, problems }) => this.loaded.set(url, { hubs, problems }),
           (error: unknown) => this.failed.set(url, error),
         )
         .finally(() => {
           this.pending.delete(url);
-          this.generation++;
           this.host.requestUpdate();
         });
     }
   }
 
-  /** Every hub of the parts that have arrived, and a key that changes when that list does. */
-  hubs(): { hubs: Hub[]; generation: number } {
-    return {
-      hubs: [...this.loaded.values()].flatMap((part) => part.hubs),
-      generation: this.generation,
-    };
+  /** The hubs of the parts that have arrived (where they were read), in the order they came. */
+  hubs(): HubSource[] {
+    return [...this.loaded.values()].map((part) => part.hubs);
   }
 
   /** Is a part this filter needs still on its way, with none of them here yet? */

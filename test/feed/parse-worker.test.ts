@@ -1,11 +1,35 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed, type ParseOutcome } from '../../src/feed/parse.js';
-import type { ParseResponse } from '../../src/feed/parse-worker.js';
-import { knownSearchText, loadFeed } from '../../src/feed/client.js';
-import { hubSearchText } from '../../src/feed/search.js';
+import type { WorkerRequest, WorkerResponse } from '../../src/feed/parse-worker.js';
+import { loadFeed, queryHubs } from '../../src/feed/client.js';
+import { HubStore, type HubQuery } from '../../src/hub-locator/hub-store.js';
 import { resetFeeds } from '../helpers.js';
 
 const BASE = 'https://feeds.example.org/mi/feed.json';
+
+/** Every hub, in order, with their positions: what a query asks when it asks for everything. */
+const EVERYTHING: HubQuery = {
+  query: '',
+  country: '',
+  service: '',
+  openNow: false,
+  limit: Infinity,
+  points: true,
+  now: Date.parse('2026-11-30T15:30:00Z'),
+};
+
+/** Ask the worker, and wait for its answer to this request. */
+function ask(worker: Worker, request: WorkerRequest & { id: number }): Promise<WorkerResponse> {
+  return new Promise((resolve) => {
+    const listen = (event: MessageEvent<WorkerResponse>) => {
+      if (event.data.id !== request.id) return;
+      worker.removeEventListener('message', listen);
+      resolve(event.data);
+    };
+    worker.addEventListener('message', listen);
+    worker.postMessage(request);
+  });
+}
 
 /** The corpus: every fixture feed, good and broken, and a few documents that are not feeds. */
 const CORPUS = [
@@ -22,32 +46,39 @@ const CORPUS = [
 describe('the feed reader’s worker', () => {
   beforeEach(resetFeeds);
 
-  it('reads every corpus document exactly as the main thread does', async () => {
+  it('reads every corpus document exactly as the main thread does, and keeps its hubs', async () => {
     const worker = new Worker(new URL('../../src/feed/parse-worker.ts', import.meta.url), {
       type: 'module',
     });
-    const inWorker = (id: number, bytes: ArrayBuffer) =>
-      new Promise<ParseOutcome>((resolve) => {
-        const listen = (event: MessageEvent<ParseResponse>) => {
-          if (event.data.id !== id || !('outcome' in event.data)) return;
-          worker.removeEventListener('message', listen);
-          resolve(event.data.outcome);
-        };
-        worker.addEventListener('message', listen);
-        worker.postMessage({ id, url: BASE, body: bytes });
-      });
     try {
       for (const [id, path] of CORPUS.entries()) {
         const bytes = await (await fetch(path)).arrayBuffer();
         const direct = parseFeed(bytes, BASE);
-        expect(await inWorker(id, bytes), path).to.deep.equal(direct);
+        const answer = await ask(worker, { kind: 'parse', id, url: BASE, body: bytes });
+        if (!('outcome' in answer)) throw new Error('no outcome');
+        const hubs = (direct.ok && direct.feed?.hubs) || [];
+        // The feed comes without its hubs: they stay in the worker, under a number.
+        expect(answer.hubs.count, path).to.equal(hubs.length);
+        const expected: ParseOutcome =
+          direct.ok && direct.feed
+            ? { ...direct, feed: { ...direct.feed, hubs: [] }, hubSearch: [] }
+            : direct;
+        expect(answer.outcome, path).to.deep.equal(expected);
+        if (!hubs.length) continue;
+        const all = await ask(worker, {
+          kind: 'query',
+          id: 1000 + id,
+          sets: [answer.hubs.set],
+          query: EVERYTHING,
+        });
+        expect('answer' in all && all.answer?.hubs, path).to.deep.equal(hubs);
       }
     } finally {
       worker.terminate();
     }
   });
 
-  it('sends the hubs of a big feed a thousand at a time, each message unpacked in a task of its own', async () => {
+  it('answers a search with the page asked for, the number found and the positions, as on the page', async () => {
     const demo = await (await fetch('/demo/feed.json')).json();
     const features = demo._migration_info.hubs.features;
     const text = JSON.stringify({
@@ -62,42 +93,43 @@ describe('the feed reader’s worker', () => {
         },
       },
     });
+    const direct = parseFeed(text, BASE) as Extract<ParseOutcome, { ok: true }>;
+    const page = new HubStore();
+    const onPage = page.add(direct.feed!.hubs);
     const worker = new Worker(new URL('../../src/feed/parse-worker.ts', import.meta.url), {
       type: 'module',
     });
     try {
-      const messages: ParseResponse[] = [];
-      await new Promise<void>((resolve) => {
-        worker.addEventListener('message', (event: MessageEvent<ParseResponse>) => {
-          messages.push(event.data);
-          if (messages.length === 5) resolve();
+      const read = await ask(worker, { kind: 'parse', id: 1, url: BASE, body: text });
+      if (!('outcome' in read)) throw new Error('no outcome');
+      expect(read.hubs.count).to.equal(2500);
+      const queries: HubQuery[] = [
+        { ...EVERYTHING, limit: 20, points: false },
+        { ...EVERYTHING, query: 'peten', limit: 20 },
+        { ...EVERYTHING, country: 'gt', service: 'legal', limit: 40 },
+        { ...EVERYTHING, openNow: true, limit: 5 },
+        { ...EVERYTHING, near: { lat: 14.6, lon: -90.5 }, limit: 20 },
+      ];
+      for (const [i, query] of queries.entries()) {
+        const answer = await ask(worker, {
+          kind: 'query',
+          id: 10 + i,
+          sets: [read.hubs.set],
+          query,
         });
-        worker.postMessage({ id: 7, url: BASE, body: text });
+        const expected = page.query([onPage], query)!;
+        expect('answer' in answer && answer.answer, JSON.stringify(query)).to.deep.equal(expected);
+        expect(expected.hubs.length).to.equal(Math.min(query.limit, expected.total));
+      }
+      // A set the page let go of is no longer there.
+      worker.postMessage({ kind: 'drop', sets: [read.hubs.set] } satisfies WorkerRequest);
+      const gone = await ask(worker, {
+        kind: 'query',
+        id: 99,
+        sets: [read.hubs.set],
+        query: EVERYTHING,
       });
-      const [first, ...rest] = messages;
-      if (!('outcome' in first) || !first.outcome.ok) throw new Error('no outcome first');
-      expect(first.more).to.equal(4);
-      expect(first.outcome.feed!.hubs).to.have.length(500);
-      expect(
-        rest.map((m) => ('hubs' in m ? [m.id, m.hubs.length, m.hubSearch.length] : m)),
-      ).to.deep.equal([
-        [7, 500, 500],
-        [7, 500, 500],
-        [7, 500, 500],
-        [7, 500, 500],
-      ]);
-      const direct = parseFeed(text, BASE) as Extract<ParseOutcome, { ok: true }>;
-      const hubs = [
-        first.outcome.feed!.hubs,
-        ...rest.map((m) => ('hubs' in m ? m.hubs : [])),
-      ].flat();
-      expect(hubs).to.deep.equal(direct.feed!.hubs);
-      const texts = [
-        first.outcome.hubSearch,
-        ...rest.map((m) => ('hubs' in m ? m.hubSearch : [])),
-      ].flat();
-      expect(texts).to.deep.equal(direct.hubSearch);
-      expect(texts[0]).to.equal(hubSearchText(direct.feed!.hubs[0]));
+      expect('answer' in gone && gone.answer).to.equal(undefined);
     } finally {
       worker.terminate();
     }
@@ -131,21 +163,24 @@ describe('the feed reader’s worker', () => {
       return body === undefined ? originalFetch(input, init) : new Response(body);
     };
     Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
-      posted.push((message as { body: ArrayBuffer }).body.byteLength);
+      const { kind, body } = message as { kind: string; body: ArrayBuffer };
+      if (kind === 'parse') posted.push(body.byteLength);
       return originalPost.call(this, message, ...rest);
     };
     try {
       for (const [url, text] of served) {
-        const { feed, problems } = await loadFeed(url);
-        const direct = parseFeed(text, url);
+        const { feed, problems, hubs } = await loadFeed(url);
+        const direct = parseFeed(text, url) as Extract<ParseOutcome, { ok: true }>;
         expect(direct.ok).to.be.true;
         expect({ feed, problems }).to.deep.equal({
-          feed: (direct as { feed: unknown }).feed,
-          problems: (direct as { problems: unknown }).problems,
+          feed: { ...direct.feed, hubs: [] },
+          problems: direct.problems,
         });
-        // The search text of every hub, computed in the worker, reassembled in order.
-        expect(feed.hubs.map((hub) => knownSearchText(hub))).to.deep.equal(
-          feed.hubs.map(hubSearchText),
+        // The hubs stayed in the worker; asked for, they are the feed's.
+        expect(hubs.count).to.equal(direct.feed!.hubs.length);
+        expect(await hubs.all()).to.deep.equal(direct.feed!.hubs);
+        expect((await queryHubs([hubs], { ...EVERYTHING, limit: 3 })).hubs).to.deep.equal(
+          direct.feed!.hubs.slice(0, 3),
         );
       }
       const script = performance

@@ -3,7 +3,8 @@ import sinon from 'sinon';
 import '../mi-hub-locator.js';
 import type { MiHubLocator } from '../hub-locator.js';
 import type { MiElement } from '../../shared/mi-element.js';
-import { distanceKm, filterHubs, fold, indexHubs, openingStatus } from '../hubs.js';
+import { distanceKm, fold, openingStatus } from '../hubs.js';
+import { HubStore, type HubQuery } from '../hub-store.js';
 import { readFeed } from '../../feed/read.js';
 import {
   $,
@@ -112,9 +113,21 @@ describe('hub logic', () => {
   });
 
   it('combines search, country, service and open-now filters', async () => {
-    const index = indexHubs((await feed()).hubs);
-    const ids = (filter: Parameters<typeof filterHubs>[1]) =>
-      filterHubs(index, { now: MONDAY, ...filter }).map((h) => h.hub.id);
+    const store = new HubStore();
+    const set = store.add((await feed()).hubs);
+    const ids = (filter: Partial<HubQuery>) =>
+      store
+        .query([set], {
+          query: '',
+          country: '',
+          service: '',
+          openNow: false,
+          limit: Infinity,
+          points: false,
+          now: MONDAY.getTime(),
+          ...filter,
+        })!
+        .hubs.map((h) => h.id);
     expect(ids({ query: 'peten' })).to.deep.equal(['la-libertad', 'melchor']);
     expect(ids({ query: 'PETÉN libertad' })).to.deep.equal(['la-libertad']);
     expect(ids({ query: 'centro de informacion' })).to.deep.equal(['la-libertad']); // any language of the name
