@@ -88,9 +88,15 @@ export async function collectGarbage(cdp) {
   await cdp.send('HeapProfiler.collectGarbage'); // a second pass frees what the first unlinked
 }
 
-/** Bytes of JS heap still in use after a forced garbage collection. */
-export async function heapAfterGc(cdp) {
-  await collectGarbage(cdp);
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return usedSize;
+/**
+ * Bytes of JS heap still in use after a forced garbage collection: the page's, and with `page`
+ * its workers' too (the feed reader's worker keeps a feed's hubs).
+ */
+export async function heapAfterGc(cdp, page) {
+  let used = 0;
+  for (const session of [cdp, ...(page ? page.workers().map((worker) => worker.client) : [])]) {
+    await collectGarbage(session);
+    used += (await session.send('Runtime.getHeapUsage')).usedSize;
+  }
+  return used;
 }

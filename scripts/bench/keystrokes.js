@@ -4,11 +4,12 @@
 // Next Paint counts it. Measured in the page:
 //   start: the keydown event's timestamp (when the browser received the key, so the time the
 //          event waited behind other work counts too);
-//   end:   after the `input` event, the next requestAnimationFrame callback, then a
-//          MessageChannel message — which runs after that frame's style, layout and paint. The
-//          widget renders in a microtask after the event (Lit), the plain page in its listener:
-//          both before that frame, which shows a new list's first cards (the rest of the page
-//          follows in the next task, in both).
+//   end:   once the list shows the answer — at once for the plain page, which filters in its
+//          listener; for the widget, whose hubs are searched in the reader's worker, when its
+//          results stop being `aria-busy` — the next requestAnimationFrame callback, then a
+//          MessageChannel message, which runs after that frame's style, layout and paint. That
+//          frame shows a new list's first cards (the rest of the page follows in the next task,
+//          in both).
 
 /** In-page: install the timer. `widget`: the selector of a Lit element to await, if any. */
 function install(widget) {
@@ -34,10 +35,23 @@ function install(widget) {
     },
     true,
   );
+  /** For the widget: until its results show the answer to what was typed (not `aria-busy`). */
+  const answered = () =>
+    new Promise((resolve) => {
+      const results = host?.shadowRoot.querySelector('.results');
+      if (!results) return resolve();
+      const watch = new MutationObserver(() => {
+        if (results.getAttribute('aria-busy') !== 'false') return;
+        watch.disconnect();
+        resolve();
+      });
+      watch.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
   addEventListener('input', async () => {
     const down = timer.down;
     if (down === null) return; // not from a key: the harness clearing the box
     timer.down = null;
+    await answered();
     await afterNextPaint();
     timer.samples.push(performance.now() - down);
     timer.done?.();

@@ -411,7 +411,7 @@ export class MiHubLocator extends MiElement<HubView> {
       ${this.renderControls(countries, services)} ${this.renderGeoMessage()}
       <div class="layout ${this.map ? 'with-map' : ''}">
         ${this.renderMap()}
-        <div class="results">
+        <div class="results" aria-busy=${this.asking ? 'true' : 'false'}>
           <p part="count" class="count" role="status">
             ${msg(str`Hubs found: ${total}`, { id: 'hubs.count' })}
           </p>
