@@ -244,7 +244,14 @@ describe('<mi-hub-locator>', () => {
         html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
       ),
     );
+    // Searched where the hubs are (the reader's worker): the results are busy until it answers.
+    const results = $(el, '.results')!;
+    const busy: (string | null)[] = [];
+    const watch = new MutationObserver(() => busy.push(results.getAttribute('aria-busy')));
+    watch.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
     await typeInto(el, '#q', 'peten');
+    watch.disconnect();
+    expect(busy).to.deep.equal(['true', 'false']);
     expect(names(el)).to.deep.equal(['Information Hub La Libertad', 'Melchor de Mencos Hub']);
     expect($(el, '[part="count"]')!.getAttribute('role')).to.equal('status');
     expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 2');
