@@ -13,7 +13,7 @@ import {
   type WidgetConfig,
 } from '../src/embed/config.js';
 import { reserveCss, reservedHeight } from '../src/embed/reserve.js';
-import { $, $$, fixture, reached, resetFeeds } from './helpers.js';
+import { $, $$, fault, fixture, reached, resetFeeds } from './helpers.js';
 import '../src/campaign-banner/mi-campaign-banner.js';
 
 const FEED = new URL('/demo/feed.json', location.href).href;
@@ -206,8 +206,8 @@ describe('snippets', () => {
     const script = new URL('/dist/mi-widgets.js', location.href).href;
     const [style, scriptTag, element] = scriptSnippet(c, script).split(/\n(?=<(?:script|mi-))/);
     expect(style).to.equal(`<style>\n${reserveCss(c)}\n</style>`);
-    expect(style).to.contain('mi-news-feed:not(:defined)[limit="3"]{--_mi-n:3}');
-    expect(style).to.contain('mi-news-feed:not(:defined)[layout="cards"]{container-type');
+    expect(style).to.contain('mi-news-feed:not([state])[limit="3"]{--_mi-n:3}');
+    expect(style).to.contain('mi-news-feed:not([state])[layout="cards"]{container-type');
     expect(scriptTag).to.equal(`<script type="module" src="${script}"></script>`);
     expect(element).to.equal(elementSnippet(c));
     expect(
@@ -243,6 +243,30 @@ describe('snippets', () => {
       doc.body.append(el);
       expect(doc.defaultView!.customElements.get(el.localName)).to.be.undefined;
       expect(el.getBoundingClientRect().height, c.widget).to.be.closeTo(reservedHeight(c), 0.5);
+      el.remove();
+    }
+  });
+
+  it('holds the box of a widget whose code has loaded, until its first render a task later', async () => {
+    await Promise.all([
+      import('../src/news-feed/mi-news-feed.js'),
+      import('../src/quiz/mi-quiz.js'),
+      import('../src/hub-locator/mi-hub-locator.js'),
+    ]);
+    for (const c of [
+      config({ src: fault('hang') }),
+      config({ widget: 'quiz', src: fault('hang') }),
+      config({ widget: 'hub-locator', src: fault('hang') }),
+      config({ widget: 'campaign-banner', options: { layout: 'card' }, src: fault('hang') }),
+    ]) {
+      const el = createWidget(c, document);
+      document.body.append(el);
+      // Upgraded at once, drawn only in a later task: the reserve rules still hold its box.
+      expect(customElements.get(el.localName), c.widget).to.exist;
+      expect(el.shadowRoot, c.widget).to.exist;
+      expect(el.hasAttribute('state'), c.widget).to.be.false;
+      expect(el.getBoundingClientRect().height, c.widget).to.be.closeTo(reservedHeight(c), 0.5);
+      await waitUntil(() => el.getAttribute('state') === 'loading', `${c.widget} never drew`);
       el.remove();
     }
   });

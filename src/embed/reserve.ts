@@ -62,7 +62,11 @@ interface Rule {
   when?: (options: Options) => boolean;
 }
 
-const hidden = (tag: string) => `${tag}:not(:defined)`;
+/**
+ * A widget not drawn yet: its code has not loaded, or it has and the element waits for its first
+ * render (a task after the upgrade, src/shared/mi-element.ts), which sets `state`.
+ */
+const hidden = (tag: string) => `${tag}:not([state])`;
 /**
  * The box is the height of an empty block before the element: any padding the page gives the
  * element adds to it, as it will to the widget.

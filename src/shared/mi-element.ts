@@ -112,6 +112,18 @@ export abstract class MiElement<View> extends LitElement {
     );
   }
 
+  /**
+   * The first render waits for a task of its own. Defining a tag upgrades its elements —
+   * constructors, controllers — and the first render (the templates compiled, the styles
+   * adopted) came on top of that in the same task: 100–170 ms of a 4× throttled CPU for the hub
+   * locator. Meanwhile the page's reserve stylesheet holds the box: its rules are for widgets
+   * without a `state` yet (src/embed/reserve.ts), which the first render sets.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    await super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.checkNumbers(changed);
