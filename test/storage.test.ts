@@ -107,6 +107,24 @@ describe('storage the browser refuses', () => {
   });
 });
 
+/**
+ * A banner on `src`, whose copy kept from an earlier visit has one more campaign (`id`, `title`),
+ * and the campaigns it reported viewed.
+ */
+async function bannerOnCopy(src: string, id: string, title: string) {
+  await keepFeedCopy(src, await campaignsWith(id, title), Date.now());
+  clearFeedMemory();
+  const views: string[] = [];
+  const el = await render<MiCampaignBanner>(
+    html`<mi-campaign-banner
+      src=${src}
+      @mi-campaign-view=${(e: CustomEvent<{ campaignId: string }>) =>
+        views.push(e.detail.campaignId)}
+    ></mi-campaign-banner>`,
+  );
+  return { el, views };
+}
+
 describe('copies kept from an earlier visit, as the widgets show them', () => {
   const logs = stubConsole('error', 'warn');
   let clock: sinon.SinonFakeTimers | undefined;
@@ -158,16 +176,10 @@ describe('copies kept from an earlier visit, as the widgets show them', () => {
 
   it('a campaign the fresh feed withdrew shows from the copy, but is never counted as viewed', async () => {
     clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    const src = fault('slow/1500/test/fixtures/campaigns.json');
-    await keepFeedCopy(src, await campaignsWith('withdrawn', 'Withdrawn campaign'), Date.now());
-    clearFeedMemory();
-    const views: string[] = [];
-    const el = await render<MiCampaignBanner>(
-      html`<mi-campaign-banner
-        src=${src}
-        @mi-campaign-view=${(e: CustomEvent<{ campaignId: string }>) =>
-          views.push(e.detail.campaignId)}
-      ></mi-campaign-banner>`,
+    const { el, views } = await bannerOnCopy(
+      fault('slow/1500/test/fixtures/campaigns.json'),
+      'withdrawn',
+      'Withdrawn campaign',
     );
     await waitUntil(() => shown(el) === 'Withdrawn campaign', 'the kept copy never showed');
     await new Promise((r) => setTimeout(r, 300)); // visible meanwhile: still not a view
@@ -181,17 +193,7 @@ describe('copies kept from an earlier visit, as the widgets show them', () => {
 
   it('with no network, a campaign of the copy counts as viewed', async () => {
     clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    const src = fault('status/503');
-    await keepFeedCopy(src, await campaignsWith('kept', 'Kept campaign'), Date.now());
-    clearFeedMemory();
-    const views: string[] = [];
-    const el = await render<MiCampaignBanner>(
-      html`<mi-campaign-banner
-        src=${src}
-        @mi-campaign-view=${(e: CustomEvent<{ campaignId: string }>) =>
-          views.push(e.detail.campaignId)}
-      ></mi-campaign-banner>`,
-    );
+    const { el, views } = await bannerOnCopy(fault('status/503'), 'kept', 'Kept campaign');
     await waitUntil(() => views.length > 0, 'never counted');
     expect(shown(el)).to.equal('Kept campaign');
     expect(views).to.deep.equal(['kept']);
