@@ -190,9 +190,13 @@ export default defineConfig({
               // worker can start, from a lazy chunk of its own.
               test: /src[\\/](shared[\\/](?!sanitize|media-query)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
             },
-            // How feed values are written, and what a hub search looks in: the hub locator's,
-            // and the main-thread reader's where no worker can start.
-            { name: 'forms', test: /src[\\/]feed[\\/](forms|search)\./ },
+            // How feed values are written, what a hub search looks in, and a hub's opening status
+            // and distance: the hub locator's, and the main-thread reader's and hub store's
+            // where no worker can start.
+            {
+              name: 'forms',
+              test: /src[\\/](feed[\\/](forms|search)|hub-locator[\\/]hubs)\./,
+            },
           ],
         },
       },
