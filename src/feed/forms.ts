@@ -25,6 +25,9 @@ const TIME =
  */
 export const RFC3339 = new RegExp(`^(?:${DATE})(?:${TIME})?$`);
 
+/** A calendar date alone, `2026-12-24`, and a real one (a day in a hub's own time zone). */
+export const CALENDAR_DATE = new RegExp(`^(?:${DATE})$`);
+
 /** The feed's two-letter day codes, Monday first. */
 export const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 export type Day = (typeof DAYS)[number];

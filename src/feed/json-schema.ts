@@ -275,6 +275,14 @@ export const FIELD_WORDS: Record<string, string> = {
     'The IANA time zone of the opening hours, such as "America/Guatemala"; when absent, the visitor\'s. An unknown zone is read as the country\'s, where the country has only one.',
   'HubProperties.opening_hours':
     'Opening hours in the hub\'s time zone, e.g. [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "08:00", "closes": "16:00"}]. One bad entry leaves out all the hours (never a wrong "open now").',
+  'HubProperties.hours_exceptions':
+    'Dates when the weekly hours do not hold, in the hub\'s time zone: closed (no hours) on a holiday, in Holy Week, on a training day — or open at other times. E.g. [{"from": "2026-12-24", "to": "2026-12-25", "reason": {"es": "Navidad"}}, {"from": "2026-12-31", "hours": [{"opens": "08:00", "closes": "12:00"}]}]. A bad entry is left out, and reported.',
+  'HubProperties.status':
+    '"temporarily_closed" while the hub is closed for a while (with status_notice and reopens); "active" (the default) otherwise.',
+  'HubProperties.status_notice':
+    'What a temporarily closed hub tells visitors (where to go meanwhile).',
+  'HubProperties.reopens':
+    'The date a temporarily closed hub opens again ("2026-08-03"); from that day it shows as active.',
   'Hub.geometry': '[longitude, latitude] (GeoJSON order: longitude first), in degrees.',
   'Campaign.starts':
     'When the campaign starts showing; a campaign whose date cannot be read is left out.',

@@ -13,6 +13,7 @@
  */
 import * as v from 'valibot';
 import {
+  CALENDAR_DATE,
   countryCode,
   DAYS,
   E164,
@@ -210,6 +211,33 @@ const HHMM = v.pipe(
   v.regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time such as "08:00"'),
 );
 
+/** Opening times of one day: when the hub opens and closes. */
+const OpeningTime = v.object({ opens: HHMM, closes: HHMM });
+
+/** A day, "2026-12-24", in the hub's own time zone. */
+const CalendarDate = v.pipe(
+  v.string('a date'),
+  reading({ normalize: trimmed }),
+  v.regex(CALENDAR_DATE, 'a date such as "2026-12-24"'),
+);
+
+/**
+ * A date or a range of dates when the weekly hours do not hold: closed (no `hours`: a holiday,
+ * Holy Week, a training day) or open at other times; `reason` says why, to the visitor.
+ */
+export const HoursExceptionSchema = v.pipe(
+  v.object({
+    from: CalendarDate,
+    to: v.optional(CalendarDate),
+    hours: v.optional(
+      v.pipe(v.array(OpeningTime, 'a list of opening times'), reading({ wholeList: true })),
+    ),
+    reason: v.optional(LocalizedText),
+  }),
+  v.check((e) => !e.to || e.to >= e.from, '"to" on or after "from"'),
+);
+export type HoursException = v.InferOutput<typeof HoursExceptionSchema>;
+
 export const HubPropertiesSchema = v.object(
   {
     name: LocalizedText,
@@ -277,6 +305,23 @@ export const HubPropertiesSchema = v.object(
         reading({ wholeList: true }),
       ),
     ),
+    hours_exceptions: v.optional(v.array(HoursExceptionSchema, 'a list of dated exceptions')),
+    status: v.optional(
+      v.pipe(
+        v.picklist(['active', 'temporarily_closed'], '"active" or "temporarily_closed"'),
+        reading({
+          normalize: (s) =>
+            typeof s === 'string'
+              ? s
+                  .trim()
+                  .toLowerCase()
+                  .replace(/[\s-]+/g, '_')
+              : s,
+        }),
+      ),
+    ),
+    status_notice: v.optional(LocalizedText),
+    reopens: v.optional(CalendarDate),
     notes: v.optional(LocalizedText),
     sample: v.optional(v.boolean('true or false')),
   },
