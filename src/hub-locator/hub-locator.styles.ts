@@ -161,6 +161,31 @@ export const hubLocatorStyles = css`
   .status .open {
     color: var(--_success);
   }
+  .notice {
+    border-inline-start: 3px solid currentColor;
+    padding-inline-start: 0.5em;
+  }
+  .week summary {
+    cursor: pointer;
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    color: var(--_primary);
+    text-decoration: underline;
+  }
+  .week table {
+    border-collapse: collapse;
+  }
+  .week th,
+  .week td {
+    padding: 0.125em 0.75em 0.125em 0;
+    text-align: start;
+    font-weight: normal;
+    vertical-align: top;
+  }
+  .week .exception {
+    font-weight: 600;
+  }
   .distance {
     font-weight: 600;
   }

@@ -10,7 +10,15 @@ import { emit } from '../shared/events.js';
 import { dateFormat, displayNames, numberFormat } from '../shared/intl.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel } from '../shared/numbers.js';
-import { directionsUrl, distanceKm, openingStatus, telUrl, whatsappUrl } from './hubs.js';
+import {
+  directionsUrl,
+  distanceKm,
+  openingStatus,
+  telUrl,
+  weekHours,
+  whatsappUrl,
+  type OpeningStatus,
+} from './hubs.js';
 import type { HubAnswer, HubQuery } from './hub-store.js';
 import { hubLocatorStyles } from './hub-locator.styles.js';
 import { HubPartsController } from './parts.js';
@@ -592,14 +600,23 @@ export class MiHubLocator extends MiElement<HubView> {
   }
 
   private renderStatus(hub: Hub): unknown {
-    const status = openingStatus(hub, new Date());
+    const now = new Date();
+    const status = openingStatus(hub, now);
     if (!status)
       return html`<p part="status" class="status muted">
         ${msg('Opening hours not listed', { id: 'hubs.no-hours' })}
       </p>`;
-    const hours = status.today.length
-      ? msg(str`Today ${status.today.join(', ')}`, { id: 'hubs.today' })
-      : msg('Closed today', { id: 'hubs.closed-today' });
+    if (status.closure) return this.renderClosure(status.closure);
+    const reason = status.exception?.reason ? this.text(status.exception.reason) : '';
+    let hours: string;
+    if (status.today.length) {
+      hours = msg(str`Today ${status.today.join(', ')}`, { id: 'hubs.today' });
+      if (reason) hours = `${hours} · ${reason}`;
+    } else {
+      hours = reason
+        ? msg(str`Closed today · ${reason}`, { id: 'hubs.closed-today-because' })
+        : msg('Closed today', { id: 'hubs.closed-today' });
+    }
     let label: string;
     if (status.open) label = msg('Open now', { id: 'hubs.open' });
     else if (!status.next) label = msg('Closed', { id: 'hubs.closed' });
@@ -610,9 +627,42 @@ export class MiHubLocator extends MiElement<HubView> {
         id: 'hubs.opens-day',
       });
     return html`<p part="status" class="status">
-      <strong class=${status.open ? 'open' : 'closed'}>${label}</strong>
-      <span class="muted">· ${hours}</span>
-    </p>`;
+        <strong class=${status.open ? 'open' : 'closed'}>${label}</strong>
+        <span class="muted">· ${hours}</span>
+      </p>
+      ${this.renderWeek(hub, now)}`;
+  }
+
+  /** "Temporarily closed until 3 August", and what the hub tells visitors meanwhile. */
+  private renderClosure({ reopens, notice }: NonNullable<OpeningStatus['closure']>): unknown {
+    const label = reopens
+      ? msg(str`Temporarily closed until ${this.dayName(reopens)}`, {
+          id: 'hubs.closed-until',
+        })
+      : msg('Temporarily closed', { id: 'hubs.closed-for-now' });
+    return html`<p part="status" class="status">
+        <strong class="closed">${label}</strong>
+      </p>
+      ${notice ? html`<p class="notice">${this.text(notice)}</p>` : nothing}`;
+  }
+
+  /** The next seven days' hours, one tap away: today first, each dated exception with its reason. */
+  private renderWeek(hub: Hub, now: Date): unknown {
+    if (!hub.opening_hours?.length && !hub.hours_exceptions?.length) return nothing;
+    const closed = msg('Closed', { id: 'hubs.closed' });
+    return html`<details part="week" class="week">
+      <summary>${msg('Hours this week', { id: 'hubs.week' })}</summary>
+      <table>
+        ${weekHours(hub, now).map((day) => {
+          const times = day.times.map((t) => `${t.opens}–${t.closes}`).join(', ') || closed;
+          const reason = day.exception?.reason ? ` · ${this.text(day.exception.reason)}` : '';
+          return html`<tr class=${day.exception ? 'exception' : ''}>
+            <th scope="row">${this.weekdayName(day.day)} ${this.dayName(day.date, false)}</th>
+            <td>${times}${reason}</td>
+          </tr>`;
+        })}
+      </table>
+    </details>`;
   }
 
   private renderDistance(hub: Hub): unknown {
@@ -706,6 +756,15 @@ export class MiHubLocator extends MiElement<HubView> {
 
   private weekdayName(day: number): string {
     return weekdayName(this.locale.format, day);
+  }
+
+  /** A calendar date ("2026-08-03") as the visitor says it: "3 de agosto" (`month`: or "3/8"). */
+  private dayName(date: string, month = true): string {
+    return dateFormat(this.locale.format, {
+      day: 'numeric',
+      month: month ? 'long' : 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${date}T12:00:00Z`));
   }
 
   private serviceName(code: string): string {

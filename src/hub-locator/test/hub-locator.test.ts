@@ -358,6 +358,42 @@ describe('<mi-hub-locator>', () => {
     expect(name.getAttribute('aria-pressed')).to.equal('true');
   });
 
+  it('tells the truth about hours: a holiday, a closure for a while, the week one tap away', async () => {
+    clock.setSystemTime(new Date('2026-12-24T16:00:00Z')); // Thursday 24 December, 10:00 in Guatemala
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator lang="es" src=${fixture('hubs-exceptions.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    const status = (id: string) => text(card(el, id)!.querySelector('[part="status"]'));
+    expect(status('holiday')).to.equal('Cerrado · abre lun 08:00 · Cerrado hoy · Navidad');
+    expect(status('closed')).to.equal('Cerrado temporalmente hasta el 3 de agosto');
+    expect(text(card(el, 'closed')!.querySelector('.notice'))).to.equal(
+      'Mientras tanto, atendemos en el Centro Guatemala.',
+    );
+    expect(status('open')).to.equal('Abierto ahora · Hoy 08:00–16:00');
+    // The week, today first: the holiday and the day after it say so.
+    const week = card(el, 'holiday')!.querySelector<HTMLDetailsElement>('[part="week"]')!;
+    expect(text(week.querySelector('summary'))).to.equal('Horario de esta semana');
+    expect(week.open).to.be.false;
+    week.querySelector('summary')!.click();
+    expect(week.open).to.be.true;
+    expect([...week.querySelectorAll('tr')].map(text)).to.deep.equal([
+      'jue 24/12 Cerrado · Navidad',
+      'vie 25/12 Cerrado · Navidad',
+      'sáb 26/12 Cerrado',
+      'dom 27/12 Cerrado',
+      'lun 28/12 08:00–16:00',
+      'mar 29/12 08:00–16:00',
+      'mié 30/12 08:00–16:00',
+    ]);
+    await expect(el).to.be.accessible();
+    // Open now leaves out the hub on holiday and the one closed for a while.
+    $<HTMLInputElement>(el, 'input[type="checkbox"]')!.click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Centro Quetzaltenango']);
+  });
+
   it('speaks Spanish: services, countries, days and distances', async () => {
     clock.setSystemTime(SATURDAY);
     const el = await settled(
