@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/hub-locator/mi-hub-locator.js';
 import {
   HELD,
+  HOURS_TODAY,
   OFFLINE,
   stubGeolocation,
   widgetStories,
@@ -60,6 +61,18 @@ export const BareGeoJson: Story = {
   args: { src: '/fixtures/hubs-test.geojson' },
 };
 export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json' } };
+/**
+ * Hours that tell the truth: a hub closed today and tomorrow for a holiday (its week open), one
+ * closed for a while with its notice, one open.
+ */
+export const HolidayAndTemporaryClosure: Story = {
+  args: { src: HOURS_TODAY, lang: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[data-hub="holiday"] [part="week"]')!.open =
+      true;
+  },
+};
 export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
 export const Empty: Story = { args: { src: '/fixtures/feed.json' } };
 export const ErrorWithRetry: Story = {

@@ -17,12 +17,34 @@ export const HELD = '/__story/held.json';
 /** A feed URL whose request fails as if offline. */
 export const OFFLINE = '/__story/offline.json';
 
+/**
+ * test/fixtures/hubs-exceptions.geojson with its dates moved to now: a hub closed today and
+ * tomorrow for a holiday, one closed for a while until two months from now (Guatemala's dates).
+ */
+export const HOURS_TODAY = '/__story/hours-today.geojson';
+
+/** The date `days` from now in Guatemala, "2026-12-24". */
+const guatemalaDate = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guatemala' }).format(
+    Date.now() + days * 24 * 3600 * 1000,
+  );
+
+async function hoursToday(init?: RequestInit): Promise<Response> {
+  const text = await (await original('/fixtures/hubs-exceptions.geojson', init)).text();
+  const moved = text
+    .replaceAll('2026-12-24', guatemalaDate(0))
+    .replaceAll('2026-12-25', guatemalaDate(1))
+    .replaceAll('2027-08-03', guatemalaDate(60));
+  return new Response(moved, { headers: { 'content-type': 'application/geo+json' } });
+}
+
 const original = window.fetch.bind(window);
 window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const path = new URL(input instanceof Request ? input.url : String(input), location.href)
     .pathname;
   if (path === HELD) return new Promise<Response>(() => undefined);
   if (path === OFFLINE) return Promise.reject(new TypeError('Failed to fetch'));
+  if (path === HOURS_TODAY) return hoursToday(init);
   return original(input, init);
 };
 
