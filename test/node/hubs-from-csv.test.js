@@ -278,7 +278,18 @@ describe('hubs-from-csv: the sheets of mi-feed.test.js', () => {
     ]) {
       assert.match(CSV_HELP, new RegExp(`^ {4}(.*[ ,])?${column}\\b`, 'm'), `column ${column}`);
     }
-    for (const tag of ['#loc+name', '#geo+lat', '#geo+lon', '#adm1+name', '#contact+phone']) {
+    for (const tag of [
+      '#loc+name',
+      '#geo+lat',
+      '#geo+lon',
+      '#adm1+name',
+      '#contact+phone',
+      '#date+closed',
+      '#meta+hours+special',
+      '#meta+status',
+      '#meta+status+notice',
+      '#date+reopens',
+    ]) {
       assert.ok(CSV_HELP.includes(tag), tag);
     }
     assert.match(CSV_HELP, /A million rows .* peaked at\s+\d+ MB/);
@@ -348,6 +359,34 @@ describe('hubs-from-csv: HXL', () => {
     const { code, geojson, stderr } = await convert([file, '--lang', 'es']);
     assert.equal(code, 0, stderr);
     assert.deepEqual(geojson.features[0].properties.name, { en: 'Cobán Hub', es: 'Centro Cobán' });
+  });
+
+  test('hashtags for the dated exceptions and a closure; a bare #status is still not read', async () => {
+    const file = await sheet(
+      'hxl-exceptions.csv',
+      '#loc+name,#geo+lat,#geo+lon,#date+closed,#meta+hours+special,#meta+status,' +
+        '#meta+status+notice+i_es,#date+reopens,#status\n' +
+        'Centro,14.6,-90.5,2026-12-25,2026-12-31 08:00-12:00,temporarily closed,Vaya al B,' +
+        '2026-08-03,open\n',
+    );
+    const { code, stderr, geojson } = await convert([file]);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /warning: the hashtag #status is not one mi-feed reads/);
+    assertReadable(geojson);
+    assert.deepEqual(geojson.features[0].properties, {
+      name: 'Centro',
+      hours_exceptions: [
+        { from: '2026-12-25' },
+        { from: '2026-12-31', hours: [{ opens: '08:00', closes: '12:00' }] },
+      ],
+      status: 'temporarily_closed',
+      status_notice: { es: 'Vaya al B' },
+      reopens: '2026-08-03',
+    });
+    const rule = (cell) => hxlRule(parseHashtag(cell))?.column;
+    assert.equal(rule('#meta+hours'), 'hours');
+    assert.equal(rule('#meta +special +hours'), 'special_hours');
+    assert.equal(rule('#meta+status+notice'), 'status_notice');
   });
 
   test('a sheet of hashtags without a position: which hashtags are missing', async () => {
