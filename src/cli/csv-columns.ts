@@ -10,7 +10,14 @@ import { hxlRule, parseHashtag } from './hxl.js';
 import { escapeControl, UsageError } from './io.js';
 
 /** Text columns: they may have translations (`name_es`, `#loc+name+i_es`). */
-export const TEXT_COLUMNS = ['name', 'organization', 'address', 'locality', 'notes'] as const;
+export const TEXT_COLUMNS = [
+  'name',
+  'organization',
+  'address',
+  'locality',
+  'notes',
+  'status_notice',
+] as const;
 export const OTHER_COLUMNS = [
   'id',
   'country',
@@ -24,6 +31,10 @@ export const OTHER_COLUMNS = [
   'url',
   'timezone',
   'hours',
+  'closed_on',
+  'special_hours',
+  'status',
+  'reopens',
 ] as const;
 
 /** Other names a sheet may use for a column: short ones, and Spanish ones (accents folded). */
@@ -51,6 +62,15 @@ export const ALIASES: Readonly<Record<string, string>> = {
   zona_horaria: 'timezone',
   horario: 'hours',
   notas: 'notes',
+  closed_dates: 'closed_on',
+  cerrado_el: 'closed_on',
+  dias_cerrado: 'closed_on',
+  horario_especial: 'special_hours',
+  estado: 'status',
+  aviso_estado: 'status_notice',
+  reopens_on: 'reopens',
+  reabre: 'reopens',
+  reapertura: 'reopens',
 };
 
 const KNOWN = new Set<string>([...TEXT_COLUMNS, ...OTHER_COLUMNS]);
@@ -82,10 +102,12 @@ export function headerColumn(cell: string): string | undefined {
   // Own keys only: a header is the publisher's text, and `ALIASES['constructor']` is Object's.
   const known = (n: string) => (Object.hasOwn(ALIASES, n) ? ALIASES[n] : n);
   if (KNOWN.has(known(name))) return known(name);
-  const m = /^([a-z]+)_(.+)$/.exec(name);
-  const tag = m?.[2].replace(/_/g, '-');
-  if (m && tag && isTextColumn(known(m[1])) && LANG_TAG.test(tag))
-    return `${known(m[1])}@${tag.toLowerCase()}`;
+  // `name_es`, `name_es_mx`, `status_notice_en`: a text column, `_`, a language tag.
+  for (let at = name.indexOf('_'); at > 0; at = name.indexOf('_', at + 1)) {
+    const field = known(name.slice(0, at));
+    const tag = name.slice(at + 1).replace(/_/g, '-');
+    if (isTextColumn(field) && LANG_TAG.test(tag)) return `${field}@${tag.toLowerCase()}`;
+  }
   return undefined;
 }
 

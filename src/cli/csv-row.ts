@@ -8,6 +8,14 @@
  */
 import { countryCode, numberFromText, webAddress } from '../feed/forms.js';
 import type { Columns } from './csv-columns.js';
+import {
+  CLOSED_EXAMPLE,
+  readClosedOn,
+  readSpecialHours,
+  readStatus,
+  SPECIAL_EXAMPLE,
+  type HoursException,
+} from './exceptions.js';
 import { HOURS_EXAMPLE, parseHours } from './hours.js';
 
 /** What a message about a row means for it. */
@@ -185,6 +193,39 @@ export function rowToFeature(
       note('dropped', `hours ${q(hoursText)} left out: ${hours}; write them like ${HOURS_EXAMPLE}`);
     else properties.opening_hours = hours;
   }
+  // Dated exceptions: a bad date or range is left out, the others are kept (as the reader does).
+  const exceptions: HoursException[] = [];
+  for (const [column, read, example] of [
+    ['closed_on', readClosedOn, CLOSED_EXAMPLE],
+    ['special_hours', readSpecialHours, SPECIAL_EXAMPLE],
+  ] as const) {
+    for (const item of read(get(column))) {
+      if ('error' in item) {
+        note(
+          'dropped',
+          `${column} ${q(item.part)} left out: ${item.error}; write them like ${example}`,
+        );
+      } else exceptions.push(item.exception);
+    }
+  }
+  if (exceptions.length)
+    properties.hours_exceptions = exceptions.sort((a, b) =>
+      a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+    );
+  const statusText = get('status');
+  if (statusText) {
+    const status = readStatus(statusText);
+    if (status) properties.status = status;
+    else
+      note(
+        'dropped',
+        `status ${q(statusText)} left out: write "active" or "temporarily closed" ` +
+          '("activo", "cerrado temporalmente")',
+      );
+  }
+  properties.status_notice = text('status_notice');
+  const reopens = get('reopens');
+  if (reopens) properties.reopens = reopens;
   properties.notes = text('notes');
   for (const key of Object.keys(properties)) {
     if (properties[key] === undefined) delete properties[key];

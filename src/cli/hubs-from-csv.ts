@@ -54,8 +54,8 @@ export const CSV_HELP = `mi-feed hubs-from-csv <file.csv>
   ("warning:", e.g. a telephone number without its country code); every value written in its
   normal form ("note:", e.g. "+502 2233-4455" as "+50222334455", "gt" as "GT").
     --out <file>   write the GeoJSON to this file (written whole or not at all)
-    --lang <tag>   the language of the plain name, organization, address, locality and
-                   notes columns, when the sheet also has translations of them
+    --lang <tag>   the language of the plain name, organization, address, locality, notes
+                   and status_notice columns, when the sheet also has translations of them
                    (name_en, …); e.g. --lang es
 
   The file: UTF-8 (with or without BOM), comma- or semicolon-separated (detected; Excel's
@@ -71,7 +71,7 @@ export const CSV_HELP = `mi-feed hubs-from-csv <file.csv>
     name *         the hub's name
     name_es, name_en, …
                    its name in a language (any language tag after "name_"); the same
-                   suffix works on organization, address, locality and notes
+                   suffix works on organization, address, locality, notes and status_notice
     organization, address, locality
     country        ISO 3166-1 alpha-2 code: GT, HN, SV, MX, … (gt or Guatemala are read as GT)
     latitude *     decimal degrees, -90 to 90 (e.g. 16.7833; a decimal comma is fine)
@@ -86,10 +86,22 @@ export const CSV_HELP = `mi-feed hubs-from-csv <file.csv>
     timezone       IANA time zone: America/Guatemala
     hours          e.g. "mo-fr 08:00-16:00; sa 08:00-12:00" (days mo tu we th fr sa su,
                    or lu ma mi ju vi sa do; several times: "mo-fr 08:00-12:00, 14:00-17:00")
+    closed_on      dates (year-month-day, in the hub's time zone) when the hub is closed
+                   although its hours say open, separated by ; or | — ranges with ".." (or
+                   "/", "–", " - ", "to", "al"), each perhaps with why after it:
+                   "2026-12-24; 2026-12-25 Navidad; 2026-12-31..2027-01-01 New Year"
+    special_hours  dates with other hours than the weekly ones, the same way, then times:
+                   "2026-12-31 08:00-12:00; 2027-01-02..2027-01-03 09:00-12:00, 14:00-16:00"
+                   (perhaps with why after the times). A bad date or range is left out, the
+                   others kept; both columns give the feed's hours_exceptions
+    status         "active" or "temporarily closed" (any case; "activo", "cerrado
+                   temporalmente" too)
+    status_notice  what a temporarily closed hub tells visitors (where to go meanwhile)
+    reopens        the date it opens again: 2026-08-03
     notes
   Spanish names work too (nombre, nombre_en, organización, dirección, localidad, país,
   latitud, longitud, servicios, idiomas, teléfono, correo, web, zona_horaria, horario,
-  notas), and lat, lon or lng.
+  notas, cerrado_el, horario_especial, estado, aviso_estado, reabre), and lat, lon or lng.
 
   HXL: a row of HXL hashtags (#loc+name, #geo+lat, …) can take the header's place, or go
   right under it (then the hashtags decide, and the names serve the columns without one).
@@ -105,6 +117,10 @@ ${hxlTable()}
   Example (mi-feed hubs-from-csv hubs.csv --out hubs.geojson):
     id,name_es,name_en,country,latitude,longitude,services,hours
     la-libertad,Centro La Libertad,La Libertad Hub,GT,16.7833,-90.1167,information;legal,mo-fr 08:00-16:00
+  Holidays, other hours on a day, a closure for a while:
+    id,name,latitude,longitude,closed_on,special_hours,status,reopens
+    coban,Centro Cobán,15.4725,-90.3707,2026-12-25 Navidad,2026-12-31 08:00-12:00,,
+    salama,Centro Salamá,15.1031,-90.3186,,,temporarily closed,2026-08-03
 
   Exit: 0 every row and value written (some perhaps in their normal form, each with a note);
   1 a row or a value left out; 2 a file that cannot be read (missing, a directory, not UTF-8),

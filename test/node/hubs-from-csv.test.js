@@ -269,11 +269,27 @@ describe('hubs-from-csv: the sheets of mi-feed.test.js', () => {
       'url',
       'timezone',
       'hours',
+      'closed_on',
+      'special_hours',
+      'status',
+      'status_notice',
+      'reopens',
       'notes',
     ]) {
       assert.match(CSV_HELP, new RegExp(`^ {4}(.*[ ,])?${column}\\b`, 'm'), `column ${column}`);
     }
-    for (const tag of ['#loc+name', '#geo+lat', '#geo+lon', '#adm1+name', '#contact+phone']) {
+    for (const tag of [
+      '#loc+name',
+      '#geo+lat',
+      '#geo+lon',
+      '#adm1+name',
+      '#contact+phone',
+      '#date+closed',
+      '#meta+hours+special',
+      '#meta+status',
+      '#meta+status+notice',
+      '#date+reopens',
+    ]) {
       assert.ok(CSV_HELP.includes(tag), tag);
     }
     assert.match(CSV_HELP, /A million rows .* peaked at\s+\d+ MB/);
@@ -343,6 +359,34 @@ describe('hubs-from-csv: HXL', () => {
     const { code, geojson, stderr } = await convert([file, '--lang', 'es']);
     assert.equal(code, 0, stderr);
     assert.deepEqual(geojson.features[0].properties.name, { en: 'Cobán Hub', es: 'Centro Cobán' });
+  });
+
+  test('hashtags for the dated exceptions and a closure; a bare #status is still not read', async () => {
+    const file = await sheet(
+      'hxl-exceptions.csv',
+      '#loc+name,#geo+lat,#geo+lon,#date+closed,#meta+hours+special,#meta+status,' +
+        '#meta+status+notice+i_es,#date+reopens,#status\n' +
+        'Centro,14.6,-90.5,2026-12-25,2026-12-31 08:00-12:00,temporarily closed,Vaya al B,' +
+        '2026-08-03,open\n',
+    );
+    const { code, stderr, geojson } = await convert([file]);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /warning: the hashtag #status is not one mi-feed reads/);
+    assertReadable(geojson);
+    assert.deepEqual(geojson.features[0].properties, {
+      name: 'Centro',
+      hours_exceptions: [
+        { from: '2026-12-25' },
+        { from: '2026-12-31', hours: [{ opens: '08:00', closes: '12:00' }] },
+      ],
+      status: 'temporarily_closed',
+      status_notice: { es: 'Vaya al B' },
+      reopens: '2026-08-03',
+    });
+    const rule = (cell) => hxlRule(parseHashtag(cell))?.column;
+    assert.equal(rule('#meta+hours'), 'hours');
+    assert.equal(rule('#meta +special +hours'), 'special_hours');
+    assert.equal(rule('#meta+status+notice'), 'status_notice');
   });
 
   test('a sheet of hashtags without a position: which hashtags are missing', async () => {
@@ -425,6 +469,95 @@ describe('hubs-from-csv: values and rows', () => {
       stderr,
       /2 hubs written; in the rows written: 7 values left out, 1 value normalized$/m,
     );
+  });
+
+  test('dated exceptions, a temporary closure: closed_on, special_hours, status, status_notice, reopens', async () => {
+    const file = await sheet(
+      'exceptions.csv',
+      'id,name,latitude,longitude,hours,closed_on,special_hours,status,status_notice,' +
+        'status_notice_en,reopens\n' +
+        // Line 2: good values, in the forms a sheet may have them.
+        'a,Centro A,14.6,-90.5,mo-fr 08:00-16:00,' +
+        '"2026-12-25 Navidad; 2026-12-24 | 2026-12-31..2027-01-01 (Año nuevo); ' +
+        '2027-03-29 – 2027-03-31: Semana Santa; 2027-05-01/2027-05-01; 2027-06-01 to 2027-06-02",' +
+        '"2026-12-30 08:00-12:00, 14:00-16:00 Inventario; 2027-01-02 al 2027-01-03 9-13",' +
+        'Temporarily closed,Vaya al Centro B,Go to Centro B,2026-08-03\n' +
+        // Line 3: a bad value in each; what can be read is kept.
+        'b,Centro B,14.6,-90.5,,' +
+        '"24/12/2026; 2026-02-30; 2027-01-05..2027-01-01; Navidad; 2026-11-02",' +
+        '"2026-12-31; 2026-12-31 25:00-26:00; 2027-01-02 mornings",closed,,,03/08/2026\n' +
+        // Line 4: Spanish, any case; an active hub.
+        'c,Centro C,14.6,-90.5,,,,ACTIVO,,,\n' +
+        'd,Centro D,14.6,-90.5,,,,cerrado-temporalmente,,,\n',
+    );
+    const { code, stderr, geojson } = await convert([file, '--lang', 'es']);
+    assert.equal(code, 1, stderr);
+    assertReadable(geojson);
+    const [a, b, c, d] = geojson.features.map((f) => f.properties);
+    assert.deepEqual(a.hours_exceptions, [
+      { from: '2026-12-24' },
+      { from: '2026-12-25', reason: 'Navidad' },
+      {
+        from: '2026-12-30',
+        hours: [
+          { opens: '08:00', closes: '12:00' },
+          { opens: '14:00', closes: '16:00' },
+        ],
+        reason: 'Inventario',
+      },
+      { from: '2026-12-31', to: '2027-01-01', reason: 'Año nuevo' },
+      { from: '2027-01-02', to: '2027-01-03', hours: [{ opens: '09:00', closes: '13:00' }] },
+      { from: '2027-03-29', to: '2027-03-31', reason: 'Semana Santa' },
+      { from: '2027-05-01' },
+      { from: '2027-06-01', to: '2027-06-02' },
+    ]);
+    assert.equal(a.status, 'temporarily_closed');
+    assert.deepEqual(a.status_notice, { es: 'Vaya al Centro B', en: 'Go to Centro B' });
+    assert.equal(a.reopens, '2026-08-03');
+    assert.doesNotMatch(stderr, /line 2: /);
+
+    assert.deepEqual(b.hours_exceptions, [{ from: '2026-11-02' }]);
+    assert.equal(b.status, undefined);
+    assert.equal(b.reopens, undefined);
+    const expected = [
+      /warning: closed_on "24\/12\/2026" left out: write dates as 2026-12-24/,
+      /warning: closed_on "2026-02-30" left out: 2026-02-30 is not a date/,
+      /warning: closed_on "2027-01-05\.\.2027-01-01" left out: the range ends before it starts/,
+      /warning: closed_on "Navidad" left out: does not start with a date/,
+      /warning: special_hours "2026-12-31" left out: has no times/,
+      /warning: special_hours "2026-12-31 25:00-26:00" left out: cannot read the times "25:00-26:00"/,
+      /warning: special_hours "2027-01-02 mornings" left out: has no times/,
+      /warning: status "closed" left out: write "active" or "temporarily closed"/,
+      /warning: reopens "03\/08\/2026" left out: expected a date such as "2026-12-24"/,
+    ];
+    for (const message of expected) assert.match(stderr, new RegExp(`line 3: ${message.source}`));
+
+    assert.equal(c.status, 'active');
+    assert.equal(d.status, 'temporarily_closed');
+    assert.match(stderr, /4 hubs written; in the rows written: 9 values left out$/m);
+  });
+
+  test('the new columns by their Spanish names, and translations of status_notice', async () => {
+    const file = await sheet(
+      'excepciones.csv',
+      'nombre,latitud,longitud,cerrado_el,horario_especial,estado,aviso_estado,aviso_estado_en,' +
+        'reabre\n' +
+        'Centro,14.6,-90.5,2026-12-25 Navidad,2026-12-31 8-12,activo,Abierto,Open,2026-08-03\n',
+    );
+    const { code, stderr, geojson } = await convert([file, '--lang', 'es']);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, `${file}: 1 hub written\n`);
+    assertReadable(geojson);
+    assert.deepEqual(geojson.features[0].properties, {
+      name: 'Centro',
+      hours_exceptions: [
+        { from: '2026-12-25', reason: 'Navidad' },
+        { from: '2026-12-31', hours: [{ opens: '08:00', closes: '12:00' }] },
+      ],
+      status: 'active',
+      status_notice: { es: 'Abierto', en: 'Open' },
+      reopens: '2026-08-03',
+    });
   });
 
   test('every line break counts: quoted values over several lines, CRLF, CR, blank lines', async () => {
