@@ -68,9 +68,17 @@ export const hubLocatorStyles = css`
     margin: 0;
     accent-color: var(--_primary);
   }
-  button:disabled {
+  button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
+  }
+  .none-found {
+    display: grid;
+    justify-items: start;
+    gap: calc(var(--_space) / 2);
+  }
+  .none-found p {
+    margin: 0;
   }
   .geo {
     margin: 0 0 var(--_space);

@@ -63,9 +63,12 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * @csspart hub - One hub's card.
  * @csspart hub-name - A hub's name (a button that selects it).
  * @csspart status - Open now / Closed, with today's hours.
+ * @csspart week - The next seven days' hours, one tap away (a `<details>`).
  * @csspart distance - The distance, after Near me.
  * @csspart actions - Call, WhatsApp, directions, website.
  * @csspart more-button - The "Show more hubs" button.
+ * @csspart none-found - What the list says when no hub matches the search and filters.
+ * @csspart clear-button - The button there that clears the search and filters.
  * @csspart map - The map.
  * @csspart map-button - The button that loads the map when the visitor saves data.
  * @csspart empty - The line shown when there is no hub.
@@ -217,12 +220,31 @@ export class MiHubLocator extends MiElement<HubView> {
     this.acted = true;
   }
 
+  /** The next page of hubs; focus moves to its first card (the button may go with the last page). */
   private handleMore(): void {
+    const first = this.found.length;
     this.shown += PAGE;
     this.acted = true;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelectorAll<HTMLElement>('[part="hub"]')[first]?.focus(),
+    );
   }
 
+  /** Every filter off and the search empty, after a search that found nothing; then the search. */
+  private handleClearFilters(): void {
+    this.query = '';
+    this.country = '';
+    this.service = '';
+    this.openNow = false;
+    this.shown = PAGE;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part="search"]')?.focus(),
+    );
+  }
+
+  /** Near me: the button keeps the focus while locating (`aria-disabled`, not `disabled`). */
   private handleNearMe(): void {
+    if (this.geoStatus === 'locating') return;
     this.acted = true;
     if (!('geolocation' in navigator)) {
       this.geoStatus = 'unavailable';
@@ -423,7 +445,7 @@ export class MiHubLocator extends MiElement<HubView> {
           <p part="count" class="count" role="status">
             ${msg(str`Hubs found: ${total}`, { id: 'hubs.count' })}
           </p>
-          ${this.renderList(hubs, total)}
+          ${total ? this.renderList(hubs, total) : this.renderNoneFound()}
         </div>
       </div>
     `;
@@ -497,7 +519,7 @@ export class MiHubLocator extends MiElement<HubView> {
           type="button"
           class="secondary"
           @click=${this.handleNearMe}
-          ?disabled=${this.geoStatus === 'locating'}
+          aria-disabled=${this.geoStatus === 'locating' ? 'true' : 'false'}
         >
           ${this.geoStatus === 'locating' ? msg('Locating…', { id: 'hubs.locating' }) : msg('Near me', { id: 'hubs.near-me' })}
         </button>
@@ -544,6 +566,20 @@ export class MiHubLocator extends MiElement<HubView> {
       role="region"
       aria-label=${msg('Map of information hubs', { id: 'hubs.map-label' })}
     ></div>`;
+  }
+
+  /** No hub passes the search and filters: say so, and offer the way out. */
+  private renderNoneFound(): TemplateResult {
+    return html`<div part="none-found" class="none-found">
+      <p>
+        ${msg('No hub matches your search and filters. Try other words, or clear the filters.', {
+          id: 'hubs.none-found',
+        })}
+      </p>
+      <button part="clear-button" type="button" class="secondary" @click=${this.handleClearFilters}>
+        ${msg('Clear search and filters', { id: 'hubs.clear' })}
+      </button>
+    </div>`;
   }
 
   private renderList(found: readonly Hub[], total: number): TemplateResult {

@@ -316,6 +316,57 @@ describe('<mi-hub-locator>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the focus on Near me while locating (aria-disabled) and after, found or denied', async () => {
+    let answer: ((ok: boolean) => void) | undefined;
+    sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((ok, fail) => {
+      answer = (found) =>
+        found
+          ? ok({ coords: { latitude: 16.9297, longitude: -89.8925 } } as GeolocationPosition)
+          : fail!({ code: 1, PERMISSION_DENIED: 1, TIMEOUT: 3 } as GeolocationPositionError);
+    });
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    const button = $<HTMLButtonElement>(el, '[part="near-me-button"]')!;
+    for (const found of [true, false]) {
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.disabled, 'not disabled: it would drop the focus').to.be.false;
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      button.click(); // ignored while locating
+      answer!(found);
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
+      expect(el.shadowRoot!.activeElement, found ? 'found' : 'denied').to.equal(button);
+      await expect(el).to.be.accessible();
+    }
+    expect((navigator.geolocation.getCurrentPosition as sinon.SinonStub).callCount).to.equal(2);
+  });
+
+  it('no hub found: says so, and one button clears the search and filters, then focuses the search', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator country="GT" src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    await typeInto(el, '#q', 'nothing like this');
+    expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 0');
+    expect(text($(el, '[part="none-found"] p'))).to.equal(
+      'No hub matches your search and filters. Try other words, or clear the filters.',
+    );
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="clear-button"]')!.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(5); // every country again
+    expect($<HTMLInputElement>(el, '#q')!.value).to.equal('');
+    expect($<HTMLSelectElement>(el, '#country')!.value).to.equal('');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#q'));
+  });
+
   it('says so and keeps the list as it was when location is denied', async () => {
     sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_ok, fail) =>
       fail!({
@@ -470,6 +521,13 @@ describe('<mi-hub-locator>', () => {
       $(el, '[part="more-button"]')!.click();
       await el.updateComplete;
       expect($$(el, '[part="hub"]')).to.have.length(40);
+      // Focus moves to the first new card, not to the page's start.
+      expect(el.shadowRoot!.activeElement === $$(el, '[part="hub"]')[20]).to.be.true;
+      // The last page: the button goes, the focus goes to its first card.
+      $(el, '[part="more-button"]')!.click();
+      await el.updateComplete;
+      expect($(el, '[part="more-button"]')).to.be.null;
+      expect(el.shadowRoot!.activeElement === $$(el, '[part="hub"]')[40]).to.be.true;
 
       // Cards already drawn change in place; new ones come after the frame that shows the rest.
       const drawn: number[] = [];
