@@ -188,7 +188,7 @@ export default defineConfig({
               name: 'shared',
               // The feed reader (and valibot) runs in its worker; on the main thread only where no
               // worker can start, from a lazy chunk of its own.
-              test: /src[\\/](shared[\\/](?!sanitize|media-query)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
+              test: /src[\\/](shared[\\/](?!sanitize|media-query|languages)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
             },
             // How feed values are written, what a hub search looks in, and a hub's opening status
             // and distance: the hub locator's, and the main-thread reader's and hub store's

@@ -238,6 +238,7 @@ const nothingFound = (query: HubQuery): HubAnswer => ({
   ...(query.points ? { points: [] } : {}),
   countries: [],
   services: [],
+  languages: [],
 });
 
 /**

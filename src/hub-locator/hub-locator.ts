@@ -9,6 +9,7 @@ import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { dateFormat, displayNames, numberFormat } from '../shared/intl.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
+import { regionalLanguageName } from '../shared/languages.js';
 import { headingLevel } from '../shared/numbers.js';
 import {
   directionsUrl,
@@ -118,6 +119,8 @@ export class MiHubLocator extends MiElement<HubView> {
 
   @state() private query = '';
   @state() private openNow = false;
+  /** Only hubs that list this language (a tag from the hubs' own), or every language. */
+  @state() private language = '';
   @state() private shown = PAGE;
   @state() private position?: { lat: number; lon: number };
   @state() private geoStatus: GeoStatus = 'idle';
@@ -214,6 +217,12 @@ export class MiHubLocator extends MiElement<HubView> {
     this.acted = true;
   }
 
+  private handleLanguage(event: Event): void {
+    this.language = (event.target as HTMLSelectElement).value;
+    this.shown = PAGE;
+    this.acted = true;
+  }
+
   private handleOpenNow(event: Event): void {
     this.openNow = (event.target as HTMLInputElement).checked;
     this.shown = PAGE;
@@ -235,6 +244,7 @@ export class MiHubLocator extends MiElement<HubView> {
     this.query = '';
     this.country = '';
     this.service = '';
+    this.language = '';
     this.openNow = false;
     this.shown = PAGE;
     void this.updateComplete.then(() =>
@@ -350,6 +360,7 @@ export class MiHubLocator extends MiElement<HubView> {
       query: this.query,
       country: this.country,
       service: this.service,
+      language: this.language,
       openNow: this.openNow,
       near: this.position,
       limit: this.shown,
@@ -436,9 +447,9 @@ export class MiHubLocator extends MiElement<HubView> {
     );
   }
 
-  protected renderReady({ hubs, total, countries, services }: HubView): TemplateResult {
+  protected renderReady({ hubs, total, countries, services, languages }: HubView): TemplateResult {
     return html`
-      ${this.renderControls(countries, services)} ${this.renderGeoMessage()}
+      ${this.renderControls(countries, services, languages)} ${this.renderGeoMessage()}
       <div class="layout ${this.map ? 'with-map' : ''}">
         ${this.renderMap()}
         <div class="results" aria-busy=${this.asking ? 'true' : 'false'}>
@@ -462,12 +473,19 @@ export class MiHubLocator extends MiElement<HubView> {
     </p>`;
   }
 
-  private renderControls(countryCodes: string[], serviceCodes: string[]): TemplateResult {
+  private renderControls(
+    countryCodes: string[],
+    serviceCodes: string[],
+    languageCodes: string[],
+  ): TemplateResult {
     const countries = countryCodes
       .map((code) => ({ code, name: this.regionName(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
     const services = serviceCodes
       .map((code) => ({ code, name: this.serviceName(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
+    const languages = languageCodes
+      .map((code) => ({ code, name: this.languageName(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
     return html`<form
       part="controls"
@@ -504,6 +522,19 @@ export class MiHubLocator extends MiElement<HubView> {
           ${services.map((s) => html`<option value=${s.code} ?selected=${s.code === this.service}>${s.name}</option>`)}
         </select>
       </div>
+      ${
+        languages.length
+          ? html`<div class="field">
+              <label for="language">${msg('Language spoken', { id: 'hubs.language' })}</label>
+              <select part="filter" id="language" @change=${this.handleLanguage}>
+                <option value="" ?selected=${!this.language}>
+                  ${msg('All languages', { id: 'hubs.all-languages' })}
+                </option>
+                ${languages.map((l) => html`<option value=${l.code} ?selected=${l.code === this.language}>${l.name}</option>`)}
+              </select>
+            </div>`
+          : nothing
+      }
       <div class="toggles">
         <label class="check">
           <input
@@ -786,8 +817,11 @@ export class MiHubLocator extends MiElement<HubView> {
     return displayName(this.locale.format, 'region', code);
   }
 
+  /** The browser's name of a language, else our table's for the region's (src/shared/languages.ts). */
   private languageName(code: string): string {
-    return displayName(this.locale.format, 'language', code);
+    const known = displayName(this.locale.format, 'language', code);
+    if (known.toLowerCase() !== code.toLowerCase()) return known;
+    return regionalLanguageName(code, this.locale.format) ?? code;
   }
 
   private weekdayName(day: number): string {
@@ -818,7 +852,7 @@ export class MiHubLocator extends MiElement<HubView> {
       case 'documentation':
         return msg('Documentation', { id: 'hubs.service.documentation' });
       default:
-        return code;
+        return humanized(code);
     }
   }
 }
@@ -830,6 +864,12 @@ function weekdayName(locale: string, day: number): string {
 }
 
 /** A region's or language's name in the locale, or the code as given when `Intl` does not know it. */
+/** A service code of the feed's own, for people: `legal_aid` → "Legal aid", never the raw code. */
+function humanized(code: string): string {
+  const words = code.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : code;
+}
+
 function displayName(locale: string, type: 'region' | 'language', code: string): string {
   try {
     return displayNames(locale, type).of(code) ?? code;

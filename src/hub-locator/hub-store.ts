@@ -18,6 +18,8 @@ export interface HubQuery {
   country: string;
   /** A service code, or '' for every service. */
   service: string;
+  /** A language tag the hub must list (in any case), or '' for every language. */
+  language?: string;
   /** Only hubs open at `now`, in their own time zone. */
   openNow: boolean;
   /** The visitor's position: nearest hubs first. */
@@ -41,9 +43,10 @@ export interface HubAnswer {
   hubs: Hub[];
   /** Every hub found, in the same order, when `points` was asked for. */
   points?: HubPoint[];
-  /** The countries and the services of all the hubs searched (for the filters' choices). */
+  /** The countries, services and languages of all the hubs searched (the filters' choices). */
   countries: string[];
   services: string[];
+  languages: string[];
 }
 
 interface HubSet {
@@ -52,6 +55,7 @@ interface HubSet {
   search: readonly string[];
   countries: string[];
   services: string[];
+  languages: string[];
 }
 
 /** The hubs of each feed (or file of hubs) read here, by a number the page refers to them by. */
@@ -67,6 +71,7 @@ export class HubStore {
       search,
       countries: [...new Set(hubs.flatMap((h) => h.country ?? []))],
       services: [...new Set(hubs.flatMap((h) => h.services ?? []))],
+      languages: [...new Set(hubs.flatMap((h) => (h.languages ?? []).map((l) => l.toLowerCase())))],
     });
     return id;
   }
@@ -82,12 +87,14 @@ export class HubStore {
     if (sets.some((set) => !set)) return undefined;
     const words = fold(query.query).split(/\s+/).filter(Boolean);
     const country = query.country.toUpperCase();
+    const language = (query.language ?? '').toLowerCase();
     const now = new Date(query.now);
     let found: Hub[] = [];
     for (const set of sets as HubSet[]) {
       set.hubs.forEach((hub, i) => {
         if (country && hub.country !== country) return;
         if (query.service && !(hub.services ?? []).includes(query.service)) return;
+        if (language && !(hub.languages ?? []).some((l) => l.toLowerCase() === language)) return;
         if (!words.every((word) => set.search[i].includes(word))) return;
         if (query.openNow && openingStatus(hub, now)?.open !== true) return;
         found.push(hub);
@@ -108,6 +115,7 @@ export class HubStore {
         : {}),
       countries: [...new Set(sets.flatMap((set) => set!.countries))],
       services: [...new Set(sets.flatMap((set) => set!.services))],
+      languages: [...new Set(sets.flatMap((set) => set!.languages))],
     };
   }
 }
