@@ -474,19 +474,10 @@ export class MiHubLocator extends MiElement<HubView> {
   }
 
   private renderControls(
-    countryCodes: string[],
-    serviceCodes: string[],
-    languageCodes: string[],
+    countries: string[],
+    services: string[],
+    languages: string[],
   ): TemplateResult {
-    const countries = countryCodes
-      .map((code) => ({ code, name: this.regionName(code) }))
-      .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
-    const services = serviceCodes
-      .map((code) => ({ code, name: this.serviceName(code) }))
-      .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
-    const languages = languageCodes
-      .map((code) => ({ code, name: this.languageName(code) }))
-      .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
     return html`<form
       part="controls"
       class="controls"
@@ -504,35 +495,35 @@ export class MiHubLocator extends MiElement<HubView> {
           @input=${this.handleSearch}
         />
       </div>
-      <div class="field">
-        <label for="country">${msg('Country', { id: 'hubs.country' })}</label>
-        <select part="filter" id="country" @change=${this.handleCountry}>
-          <option value="" ?selected=${!this.country}>
-            ${msg('All countries', { id: 'hubs.all-countries' })}
-          </option>
-          ${countries.map((c) => html`<option value=${c.code} ?selected=${c.code === this.country.toUpperCase()}>${c.name}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="service">${msg('Service', { id: 'hubs.service' })}</label>
-        <select part="filter" id="service" @change=${this.handleService}>
-          <option value="" ?selected=${!this.service}>
-            ${msg('All services', { id: 'hubs.all-services' })}
-          </option>
-          ${services.map((s) => html`<option value=${s.code} ?selected=${s.code === this.service}>${s.name}</option>`)}
-        </select>
-      </div>
+      ${this.renderFilter({
+        id: 'country',
+        label: msg('Country', { id: 'hubs.country' }),
+        all: msg('All countries', { id: 'hubs.all-countries' }),
+        codes: countries,
+        name: (code) => this.regionName(code),
+        value: this.country.toUpperCase(),
+        onChange: this.handleCountry,
+      })}
+      ${this.renderFilter({
+        id: 'service',
+        label: msg('Service', { id: 'hubs.service' }),
+        all: msg('All services', { id: 'hubs.all-services' }),
+        codes: services,
+        name: (code) => this.serviceName(code),
+        value: this.service,
+        onChange: this.handleService,
+      })}
       ${
         languages.length
-          ? html`<div class="field">
-              <label for="language">${msg('Language spoken', { id: 'hubs.language' })}</label>
-              <select part="filter" id="language" @change=${this.handleLanguage}>
-                <option value="" ?selected=${!this.language}>
-                  ${msg('All languages', { id: 'hubs.all-languages' })}
-                </option>
-                ${languages.map((l) => html`<option value=${l.code} ?selected=${l.code === this.language}>${l.name}</option>`)}
-              </select>
-            </div>`
+          ? this.renderFilter({
+              id: 'language',
+              label: msg('Language spoken', { id: 'hubs.language' }),
+              all: msg('All languages', { id: 'hubs.all-languages' }),
+              codes: languages,
+              name: (code) => this.languageName(code),
+              value: this.language,
+              onChange: this.handleLanguage,
+            })
           : nothing
       }
       <div class="toggles">
@@ -556,6 +547,28 @@ export class MiHubLocator extends MiElement<HubView> {
         </button>
       </div>
     </form>`;
+  }
+
+  /** One filter: a select whose first choice is "all", then the codes by name, in the locale's order. */
+  private renderFilter(filter: {
+    id: string;
+    label: string;
+    all: string;
+    codes: readonly string[];
+    name: (code: string) => string;
+    value: string;
+    onChange: (event: Event) => void;
+  }): TemplateResult {
+    const choices = filter.codes
+      .map((code) => ({ code, name: filter.name(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, this.locale.format));
+    return html`<div class="field">
+      <label for=${filter.id}>${filter.label}</label>
+      <select part="filter" id=${filter.id} @change=${filter.onChange}>
+        <option value="" ?selected=${!filter.value}>${filter.all}</option>
+        ${choices.map((c) => html`<option value=${c.code} ?selected=${c.code === filter.value}>${c.name}</option>`)}
+      </select>
+    </div>`;
   }
 
   private renderGeoMessage(): unknown {
@@ -863,13 +876,13 @@ function weekdayName(locale: string, day: number): string {
   return format.format(Date.UTC(2024, 0, 1 + day)); // 2024-01-01 was a Monday
 }
 
-/** A region's or language's name in the locale, or the code as given when `Intl` does not know it. */
 /** A service code of the feed's own, for people: `legal_aid` → "Legal aid", never the raw code. */
 function humanized(code: string): string {
   const words = code.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : code;
 }
 
+/** A region's or language's name in the locale, or the code as given when `Intl` does not know it. */
 function displayName(locale: string, type: 'region' | 'language', code: string): string {
   try {
     return displayNames(locale, type).of(code) ?? code;
