@@ -8,7 +8,7 @@
  */
 import type { Hub } from '../feed/schema.js';
 import { hubSearchText } from '../feed/search.js';
-import { distanceKm, fold, openingStatus } from './hubs.js';
+import { distanceKm, fold, isOpenAt } from './hubs.js';
 
 /** What the hub locator asks of its hubs. */
 export interface HubQuery {
@@ -96,7 +96,7 @@ export class HubStore {
         if (query.service && !(hub.services ?? []).includes(query.service)) return;
         if (language && !(hub.languages ?? []).some((l) => l.toLowerCase() === language)) return;
         if (!words.every((word) => set.search[i].includes(word))) return;
-        if (query.openNow && openingStatus(hub, now)?.open !== true) return;
+        if (query.openNow && !isOpenAt(hub, now)) return;
         found.push(hub);
       });
     }

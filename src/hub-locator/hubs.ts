@@ -56,11 +56,19 @@ export function localTime(now: Date, timeZone?: string): LocalTime {
   return time;
 }
 
+/** Dates already shifted: 10,000 hubs in a handful of time zones ask for the same few. */
+const shifted = new Map<string, string>();
+
 /** The calendar date `days` after `date` ("2026-12-31", 1 → "2027-01-01"). */
 export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let result = shifted.get(key);
+  if (result === undefined) {
+    const d = new Date(`${date}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    shifted.set(key, (result = d.toISOString().slice(0, 10)));
+  }
+  return result;
 }
 
 type Hours = NonNullable<Hub['opening_hours']>;
@@ -120,29 +128,45 @@ export interface OpeningStatus {
 const overnight = (times: Times) =>
   times.filter((h) => minutes(h.closes) <= minutes(h.opens) && minutes(h.closes) > 0);
 
+/** Today's hours, the night carried over from yesterday, and whether the hub is open at `minute`. */
+function today(hub: Hub, { date, day, minute }: LocalTime) {
+  const hours = hoursOn(hub, date, day);
+  // Yesterday's hours that run past midnight (`20:00–06:00`) are open this morning too: they
+  // count as today's, from 00:00, so "Open now" never sits beside "Closed today".
+  const carried = hours.closedForAWhile
+    ? []
+    : overnight(hoursOn(hub, addDays(date, -1), day - 1).times);
+  const open =
+    hours.times.some((h) => {
+      const [o, c] = [minutes(h.opens), minutes(h.closes)];
+      return c > o ? minute >= o && minute < c : minute >= o; // c <= o: runs past midnight
+    }) || carried.some((h) => minute < minutes(h.closes));
+  return { hours, carried, open };
+}
+
+/**
+ * Is the hub open at `now`? The Open now filter's question: {@link openingStatus}'s answer
+ * without what a card shows (searching 10,000 hubs for when each next opens took 45 ms).
+ */
+export const isOpenAt = (hub: Hub, now: Date): boolean =>
+  today(hub, localTime(now, hub.timezone)).open;
+
 /**
  * Is the hub open at `now`, in its own time zone (the visitor's when it names none)? Dated
  * exceptions (a holiday closed, other hours) and a temporary closure come before the weekly
  * hours. `undefined` when the feed says nothing of its hours. Ranges may run past midnight.
  */
 export function openingStatus(hub: Hub, now: Date): OpeningStatus | undefined {
-  const { date, day, minute } = localTime(now, hub.timezone);
-  const today = hoursOn(hub, date, day);
-  if (today.closedForAWhile)
+  const local = localTime(now, hub.timezone);
+  const { date, day, minute } = local;
+  const { hours, carried, open } = today(hub, local);
+  if (hours.closedForAWhile)
     return {
       open: false,
       today: [],
       closure: { reopens: hub.reopens, notice: hub.status_notice },
     };
-  if (!hub.opening_hours?.length && !today.exception) return undefined;
-  // Yesterday's hours that run past midnight (`20:00–06:00`) are open this morning too: they
-  // count as today's, from 00:00, so "Open now" never sits beside "Closed today".
-  const carried = overnight(hoursOn(hub, addDays(date, -1), day - 1).times);
-  const open =
-    today.times.some((h) => {
-      const [o, c] = [minutes(h.opens), minutes(h.closes)];
-      return c > o ? minute >= o && minute < c : minute >= o; // c <= o: runs past midnight
-    }) || carried.some((h) => minute < minutes(h.closes));
+  if (!hub.opening_hours?.length && !hours.exception) return undefined;
 
   let next: OpeningStatus['next'];
   if (!open) {
@@ -158,10 +182,10 @@ export function openingStatus(hub: Hub, now: Date): OpeningStatus | undefined {
     open,
     today: [
       ...carried.map((h) => `00:00–${h.closes}`),
-      ...today.times.map((h) => `${h.opens}–${h.closes}`),
+      ...hours.times.map((h) => `${h.opens}–${h.closes}`),
     ].sort(),
     next,
-    ...(today.exception ? { exception: today.exception } : {}),
+    ...(hours.exception ? { exception: hours.exception } : {}),
   };
 }
 
