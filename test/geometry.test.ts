@@ -202,6 +202,36 @@ describe('the map loads when it is needed', () => {
 });
 
 /** Each widget's height before its code loads, while loading and when ready, on one page. */
+describe('the hub locator on a 360 px phone', () => {
+  for (const options of [{}, { map: true }] as Record<string, boolean>[]) {
+    it(`stays inside the screen${options.map ? ', with its map' : ''}: nothing in it is wider than the widget`, async function () {
+      this.timeout(20_000);
+      const config = configOf({ name: 'hubs', widget: 'hub-locator', options }, fixture(DEMO));
+      const p = await page(360, 740, [config]);
+      p.loadScript();
+      const [el] = p.widgets;
+      await waitUntil(() => stateOf(el) === 'ready', 'never ready', { timeout: 15_000 });
+      const root = el.shadowRoot!;
+      if (options.map)
+        await waitUntil(() => root.querySelector('.leaflet-container'), 'no map', {
+          timeout: 8000,
+        });
+      await frames();
+      const box = el.getBoundingClientRect();
+      // The map clips its own tiles; everything else must fit in the widget.
+      const wider = [...root.querySelectorAll('*')]
+        .filter((n) => !n.closest('.map') && n.getBoundingClientRect().right > box.right + 1)
+        .map(
+          (n) =>
+            `${n.localName}.${n.getAttribute('class') ?? ''} ${Math.round(n.getBoundingClientRect().width)}`,
+        );
+      expect(wider).to.deep.equal([]);
+      expect(p.doc.documentElement.scrollWidth, 'no sideways scrolling').to.be.at.most(360);
+      p.frame.remove();
+    });
+  }
+});
+
 async function checkHeights(width: number, theme = ''): Promise<void> {
   // One page whose widgets get the demo feed, one whose feed never comes (loading).
   const ready = await page(

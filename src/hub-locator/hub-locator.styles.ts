@@ -131,9 +131,10 @@ export const hubLocatorStyles = css`
     background: var(--_surface);
     /* Cards below the screen are laid out and painted only as they come near it: on a phone,
        one page of 20 cards is about 13 screens. Their place is held at about a card's height
-       (then at the height they had), so the scrollbar and what follows barely move. */
+       (then at the height they had), so the scrollbar and what follows barely move. Only their
+       height: a width of 26em held for them made the list wider than a phone's screen. */
     content-visibility: auto;
-    contain-intrinsic-size: auto 26em;
+    contain-intrinsic-block-size: auto 26em;
   }
   .hub.selected {
     border-color: var(--_primary);
