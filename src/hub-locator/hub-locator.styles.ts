@@ -170,7 +170,7 @@ export const hubLocatorStyles = css`
   .status .open {
     color: var(--_success);
   }
-  .notice {
+  .closure-notice {
     border-inline-start: 3px solid currentColor;
     padding-inline-start: 0.5em;
   }

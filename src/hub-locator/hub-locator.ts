@@ -723,7 +723,7 @@ export class MiHubLocator extends MiElement<HubView> {
     return html`<p part="status" class="status">
         <strong class="closed">${label}</strong>
       </p>
-      ${notice ? html`<p class="notice">${this.text(notice)}</p>` : nothing}`;
+      ${notice ? html`<p class="closure-notice">${this.text(notice)}</p>` : nothing}`;
   }
 
   /** The next seven days' hours, one tap away: today first, each dated exception with its reason. */

@@ -420,7 +420,7 @@ describe('<mi-hub-locator>', () => {
     const status = (id: string) => text(card(el, id)!.querySelector('[part="status"]'));
     expect(status('holiday')).to.equal('Cerrado · abre lun 08:00 · Cerrado hoy · Navidad');
     expect(status('closed')).to.equal('Cerrado temporalmente hasta el 3 de agosto');
-    expect(text(card(el, 'closed')!.querySelector('.notice'))).to.equal(
+    expect(text(card(el, 'closed')!.querySelector('.closure-notice'))).to.equal(
       'Mientras tanto, atendemos en el Centro Guatemala.',
     );
     expect(status('open')).to.equal('Abierto ahora · Hoy 08:00–16:00');
