@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import '../src/hub-locator/mi-hub-locator.js';
 import {
   HELD,
@@ -18,6 +19,14 @@ const ready = async (canvas: HTMLElement) => {
   while (el.getAttribute('state') !== 'ready') await new Promise((r) => setTimeout(r, 20));
   await el.updateComplete;
   return el;
+};
+
+/** Open a hub's details, as the visitor does with its Details button. */
+const openDetails = async (el: HTMLElement & { updateComplete: Promise<boolean> }, id: string) => {
+  const hub = el.shadowRoot!.querySelector<HTMLElement>(`[data-hub="${id}"]`)!;
+  hub.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+  await el.updateComplete;
+  return hub;
 };
 
 const meta: Meta<Args> = {
@@ -69,8 +78,45 @@ export const HolidayAndTemporaryClosure: Story = {
   args: { src: HOURS_TODAY, lang: 'es' },
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
-    el.shadowRoot!.querySelector<HTMLDetailsElement>('[data-hub="holiday"] [part="week"]')!.open =
-      true;
+    await openDetails(el, 'holiday');
+    await openDetails(el, 'closed');
+  },
+};
+/** A Q'eqchi' speaker's search: the hubs that speak it, each language by its name. */
+export const LanguageFilter: Story = {
+  args: { lang: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#language')!;
+    select.value = 'kek';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const first = el.shadowRoot!.querySelector<HTMLElement>('[part="hub"]')!;
+    await openDetails(el, first.dataset.hub!);
+  },
+};
+/** No hub matches: the list says so, with one button that clears the search and filters. */
+export const NoHubFound: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+    input.value = 'zzz no such place';
+    input.dispatchEvent(new Event('input'));
+  },
+};
+/** A 360 px phone: compact cards, the list first and the map behind its toggle. */
+export const Phone: Story = {
+  args: { map: true },
+  decorators: [(story) => html`<div style="max-width: 360px">${story()}</div>`],
+};
+/** A 360 px phone, the map opened on one hub from its card. */
+export const PhoneShowOnMap: Story = {
+  args: { map: true },
+  decorators: [(story) => html`<div style="max-width: 360px">${story()}</div>`],
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const hub = await openDetails(el, 'hub-la-libertad');
+    hub.querySelector<HTMLButtonElement>('.show-on-map')!.click();
   },
 };
 export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };

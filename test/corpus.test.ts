@@ -78,6 +78,8 @@ describe('a feed with a typo in every entry, in the widgets', () => {
     }
 
     // What the visitor sees of a normalized value: the hub's phone, as a link that dials.
+    $<HTMLButtonElement>(hubs, '[data-hub="h1"] [part="details-button"]')!.click();
+    await (hubs as MiElement<unknown>).updateComplete;
     const phone = $<HTMLAnchorElement>(hubs, '[data-hub="h1"] a[href^="tel:"]');
     expect(phone?.getAttribute('href')).to.equal('tel:+50222334455');
     for (const el of [news, quiz, hubs, banner]) await expect(el).to.be.accessible();

@@ -204,7 +204,7 @@ describe('the map loads when it is needed', () => {
 /** Each widget's height before its code loads, while loading and when ready, on one page. */
 describe('the hub locator on a 360 px phone', () => {
   for (const options of [{}, { map: true }] as Record<string, boolean>[]) {
-    it(`stays inside the screen${options.map ? ', with its map' : ''}: nothing in it is wider than the widget`, async function () {
+    it(`shows five hubs within two screens and stays inside the screen${options.map ? ', with its map' : ''}: nothing in it is wider than the widget`, async function () {
       this.timeout(20_000);
       const config = configOf({ name: 'hubs', widget: 'hub-locator', options }, fixture(DEMO));
       const p = await page(360, 740, [config]);
@@ -212,11 +212,25 @@ describe('the hub locator on a 360 px phone', () => {
       const [el] = p.widgets;
       await waitUntil(() => stateOf(el) === 'ready', 'never ready', { timeout: 15_000 });
       const root = el.shadowRoot!;
-      if (options.map)
+      await frames();
+      // The list comes first: the first five hubs end within two screens of the widget's top.
+      const cards = [...root.querySelectorAll('[part="hub"]')];
+      const fifth = cards[4].getBoundingClientRect().bottom - el.getBoundingClientRect().top;
+      expect(fifth, 'the fifth hub’s bottom, below the widget’s top').to.be.at.most(2 * 740);
+      if (options.map) {
+        // The map waits behind its toggle, its code not loaded; one tap shows it above the list.
+        expect(root.querySelector('.leaflet-container')).to.be.null;
+        const area = root.querySelector<HTMLElement>('.map-area')!;
+        expect(area.getBoundingClientRect().height).to.equal(0);
+        root.querySelector<HTMLButtonElement>('[part="map-toggle"]')!.click();
         await waitUntil(() => root.querySelector('.leaflet-container'), 'no map', {
           timeout: 8000,
         });
-      await frames();
+        expect(area.getBoundingClientRect().bottom).to.be.at.most(
+          cards[0].getBoundingClientRect().top,
+        );
+        await frames();
+      }
       const box = el.getBoundingClientRect();
       // The map clips its own tiles; everything else must fit in the widget.
       const wider = [...root.querySelectorAll('*')]

@@ -9,6 +9,7 @@ import { cssOf, hubHeight } from '../shared/styles.js';
 export const hubLocatorStyles = css`
   .hold {
     display: flow-root; /* its first child's margin stays inside the height it holds */
+    container-type: inline-size; /* the layout follows the widget's width, not the page's */
   }
   .held {
     min-height: calc(${unsafeCSS(cssOf(hubHeight))} - 2 * var(--_space));
@@ -87,19 +88,16 @@ export const hubLocatorStyles = css`
     color: var(--_error);
     font-weight: 600;
   }
-  .layout.with-map {
-    display: grid;
-    gap: var(--_space);
+  /* Narrow (a phone, a sidebar): the list first, the map behind its toggle. */
+  .map-toggle {
+    margin-bottom: var(--_space);
   }
-  @media (min-width: 800px) {
-    .layout.with-map {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      align-items: start;
-    }
-    .layout.with-map .map {
-      position: sticky;
-      top: var(--_space);
-    }
+  .map-area {
+    display: none;
+    margin-bottom: var(--_space);
+  }
+  .map-area.open {
+    display: block;
   }
   .map,
   .map-placeholder {
@@ -112,6 +110,35 @@ export const hubLocatorStyles = css`
   .map-placeholder {
     display: grid;
     place-items: center;
+  }
+  /* Wide: the list scrolls in a panel the height of the map, side by side with it. */
+  @container (min-width: 40em) {
+    .layout.with-map {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas: 'list map';
+      gap: var(--_space);
+      align-items: start;
+    }
+    .layout.with-map .map-toggle {
+      display: none;
+    }
+    .layout.with-map .map-area {
+      display: block;
+      grid-area: map;
+      margin: 0;
+    }
+    .layout.with-map .results {
+      grid-area: list;
+      height: var(--mi-hub-map-height, 30em);
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      padding: 3px; /* room for the focus ring of a card */
+    }
+    .layout.with-map .map,
+    .layout.with-map .map-placeholder {
+      height: var(--mi-hub-map-height, 30em);
+    }
   }
   .count {
     margin: 0 0 0.75em;
@@ -134,20 +161,45 @@ export const hubLocatorStyles = css`
        (then at the height they had), so the scrollbar and what follows barely move. Only their
        height: a width of 26em held for them made the list wider than a phone's screen. */
     content-visibility: auto;
-    contain-intrinsic-block-size: auto 26em;
+    contain-intrinsic-block-size: auto 9em;
   }
   .hub.selected {
     border-color: var(--_primary);
     box-shadow: 0 0 0 2px var(--_primary);
   }
+  @media (forced-colors: active) {
+    /* Box shadows are not drawn in forced colours: the selected card gets an outline. */
+    .hub.selected {
+      outline: 3px solid Highlight;
+      outline-offset: 1px;
+    }
+  }
   .hub p {
-    margin: 0 0 0.35em;
+    margin: 0 0 0.25em;
   }
   .name {
-    margin: 0 0 0.25em;
+    margin: 0 0 0.125em;
     font-size: 1.125em;
     font-weight: 700;
     line-height: 1.3;
+  }
+  .primary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 1.25em;
+  }
+  button.link.action,
+  .details-button {
+    min-height: 44px;
+  }
+  .details-button[aria-expanded='true'] {
+    text-decoration-thickness: 2px;
+  }
+  .details:not([hidden]) {
+    margin-top: 0.5em;
+    padding-top: 0.75em;
+    border-top: 1px solid var(--_border);
   }
   button.link {
     min-height: 0;
@@ -174,16 +226,14 @@ export const hubLocatorStyles = css`
     border-inline-start: 3px solid currentColor;
     padding-inline-start: 0.5em;
   }
-  .week summary {
-    cursor: pointer;
-    min-height: 44px;
-    display: flex;
-    align-items: center;
-    color: var(--_primary);
-    text-decoration: underline;
-  }
-  .week table {
+  .week {
     border-collapse: collapse;
+    margin: 0.5em 0;
+  }
+  .week caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.25em;
   }
   .week th,
   .week td {
@@ -223,6 +273,17 @@ export const hubLocatorStyles = css`
     align-items: center;
     min-height: 44px;
     font-weight: 600;
+  }
+  .directions-choice {
+    color: var(--_muted);
+  }
+  .directions-choice a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+  }
+  .shared p {
+    margin: var(--_space) 0 0;
   }
   .more {
     display: flex;

@@ -14,11 +14,14 @@ import { headingLevel } from '../shared/numbers.js';
 import {
   directionsUrl,
   distanceKm,
+  mapUrl,
   openingStatus,
+  platformMapsApp,
   telUrl,
   weekHours,
+  whatsappShareUrl,
   whatsappUrl,
-  type OpeningStatus,
+  type MapsProvider,
 } from './hubs.js';
 import type { HubAnswer, HubQuery } from './hub-store.js';
 import { hubLocatorStyles } from './hub-locator.styles.js';
@@ -33,6 +36,20 @@ import type { HubMap } from './hub-map.js';
 type HubView = HubAnswer;
 
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
+
+/** What a hub's card says of its hours today, and what a shared message says of them. */
+interface StatusLine {
+  /** "Open now", "Closed · opens at 09:00", "Temporarily closed until 3 August" */
+  label: string;
+  /** "Today 08:00–16:00", "Closed today · Christmas"; none for a closure */
+  hours?: string;
+  open: boolean;
+  /** What a temporarily closed hub tells visitors meanwhile. */
+  notice?: string;
+}
+
+/** Where the Directions link opens: the visitor's maps app where the platform has one, else Google Maps. */
+export type DirectionsChoice = 'auto' | MapsProvider;
 
 const PAGE = 20;
 /**
@@ -53,7 +70,7 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * @summary The information-hub locator: list first, map when wanted.
  * @title Information hubs
  *
- * @fires mi-hub-select - The visitor selected a hub (its name in the list, or its marker). `detail: { hubId }`.
+ * @fires mi-hub-select - The visitor selected a hub: opened its details, asked to see it on the map, or chose its marker. `detail: { hubId }`.
  *
  * @csspart controls - The search box, filters and Near me.
  * @csspart search - The search box.
@@ -62,20 +79,25 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * @csspart count - The number of hubs found.
  * @csspart list - The list of hubs.
  * @csspart hub - One hub's card.
- * @csspart hub-name - A hub's name (a button that selects it).
+ * @csspart hub-name - A hub's name (a heading).
  * @csspart status - Open now / Closed, with today's hours.
- * @csspart week - The next seven days' hours, one tap away (a `<details>`).
  * @csspart distance - The distance, after Near me.
- * @csspart actions - Call, WhatsApp, directions, website.
+ * @csspart directions - The card's one primary action: directions, in the maps app the partner chose (`directions`).
+ * @csspart details-button - The button that opens a hub's details in place (`aria-expanded`).
+ * @csspart details - A hub's details: address, services, languages, the week's hours, what to know, every way to reach it.
+ * @csspart week - The next seven days' hours, in the details.
+ * @csspart actions - In the details: call, WhatsApp, website, e-mail, share, show on map, directions in another app.
+ * @csspart share-button - Shares the hub's name, address, today's hours, phone and a map link (the device's share sheet, else a copy).
  * @csspart more-button - The "Show more hubs" button.
  * @csspart none-found - What the list says when no hub matches the search and filters.
  * @csspart clear-button - The button there that clears the search and filters.
  * @csspart map - The map.
+ * @csspart map-toggle - On a narrow widget, the button that shows or hides the map (the list comes first).
  * @csspart map-button - The button that loads the map when the visitor saves data.
  * @csspart empty - The line shown when there is no hub.
  *
  * @cssprop [--mi-color-success=#1b6b3a] - "Open now".
- * @cssprop [--mi-hub-map-height=360px] - Height of the map.
+ * @cssprop [--mi-hub-map-height=360px] - Height of the map on a narrow widget; side by side with the list (a widget 40em wide or more), the map and the list's panel are 30em high unless this is set.
  * @cssprop [--mi-hub-height=58em] - Height the widget holds from before it loads until the visitor uses it — at least a phone's screen, so that the list growing below moves nothing in sight. Set it in the page's reserve stylesheet too.
  */
 export class MiHubLocator extends MiElement<HubView> {
@@ -101,6 +123,12 @@ export class MiHubLocator extends MiElement<HubView> {
   private finishing?: Promise<void>;
   private hubMap?: HubMap;
   private mapLoading = false;
+  /** Watches whether the map's box has a size: hidden on a narrow widget until its toggle. */
+  private mapSize?: { target: HTMLElement; observer: ResizeObserver; disconnect(): void };
+  /** A hub to pan to once the map has its markers (Show on map opened the map). */
+  private panTo = '';
+  /** Where the feed says to report wrong information about a hub (a hub may say otherwise). */
+  private reportTo?: string;
   /**
    * Whether the locator has come within a screen's height of the viewport: the map's code
    * loads then, not at page start. Watched only with `map`, and only until then.
@@ -125,7 +153,14 @@ export class MiHubLocator extends MiElement<HubView> {
   @state() private position?: { lat: number; lon: number };
   @state() private geoStatus: GeoStatus = 'idle';
   @state() private selected = '';
-  @state() private mapWanted = false;
+  /** Hubs whose details the visitor opened (each card opens in place). */
+  @state() private expanded: ReadonlySet<string> = new Set();
+  /** The visitor asked for the map: the toggle on a narrow widget, or Show map when saving data. */
+  @state() private mapOpen = false;
+  /** The map's box has a size (its toggle is on, or the widget is wide): its code and points are due. */
+  @state() private mapVisible = false;
+  /** What sharing a hub did, said in the live region: copied, or not (with a WhatsApp link then). */
+  @state() private shared?: { hubId: string; copied: boolean };
   /** The visitor searched, filtered or paged: the box may now be shorter than it held. */
   @state() private acted = false;
 
@@ -144,11 +179,20 @@ export class MiHubLocator extends MiElement<HubView> {
   /** Attribution of the map tiles (text). */
   @property({ attribute: 'tiles-attribution' }) tilesAttribution = OSM_ATTRIBUTION;
 
+  /**
+   * Where the Directions link of each card opens: `auto` (the visitor's maps app on Android and
+   * iOS, Google Maps elsewhere), `app`, `google` or `osm` (OpenStreetMap). The details offer the
+   * others too.
+   */
+  @property() directions: DirectionsChoice = 'auto';
+
   /** Heading level (2–6) of hub names, to fit the outline of the host page. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.mapSize?.disconnect();
+    this.mapSize = undefined;
     this.hubMap?.destroy();
     this.hubMap = undefined;
   }
@@ -279,19 +323,75 @@ export class MiHubLocator extends MiElement<HubView> {
     );
   }
 
-  private handleSelect(hubId: string, fromMap = false): void {
+  /** A marker chosen on the map: its card is shown (on the page, open) and takes the focus. */
+  private handleMarker(hubId: string): void {
+    this.select(hubId);
+    this.expanded = new Set(this.expanded).add(hubId);
+    const position = (this.answer?.answer.points ?? []).findIndex((h) => h.id === hubId);
+    if (position >= this.shown) this.shown = position + 1;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-hub="${CSS.escape(hubId)}"]`)?.focus(),
+    );
+  }
+
+  /** A card's details open in place (and the hub is selected), or close. */
+  private handleDetails(hubId: string): void {
+    const expanded = new Set(this.expanded);
+    if (expanded.delete(hubId)) {
+      this.expanded = expanded;
+      return;
+    }
+    this.expanded = expanded.add(hubId);
+    this.select(hubId);
+    this.hubMap?.select(hubId);
+  }
+
+  /** Show on map: the map opens if it was closed (a narrow widget), then pans to the hub. */
+  private handleShowOnMap(hubId: string): void {
+    this.select(hubId);
+    this.mapOpen = true;
+    if (this.hubMap && this.mapVisible) this.hubMap.select(hubId);
+    else this.panTo = hubId;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector('.map-area')?.scrollIntoView({ block: 'nearest' }),
+    );
+  }
+
+  private handleMapToggle(): void {
+    this.mapOpen = !this.mapOpen;
+  }
+
+  /**
+   * Share a hub as text, for a visitor who will lose signal on the way: the device's share
+   * sheet (WhatsApp, SMS…), else a copy to paste; when neither works, the live region offers a
+   * WhatsApp link with the text.
+   */
+  private async handleShare(hub: Hub): Promise<void> {
+    // In the widget's language, as when it renders (msg() answers in the active locale).
+    const text = this.locale.render(() => this.shareText(hub));
+    this.shared = undefined;
+    if (typeof navigator.share === 'function') {
+      try {
+        await navigator.share({ title: this.text(hub.name), text });
+        return;
+      } catch (error) {
+        // The visitor closed the share sheet: nothing more to do.
+        if ((error as DOMException | undefined)?.name === 'AbortError') return;
+      }
+    }
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      copied = false;
+    }
+    this.shared = { hubId: hub.id, copied };
+  }
+
+  private select(hubId: string): void {
     this.selected = hubId;
     emit(this, 'mi-hub-select', { hubId });
-    if (fromMap) {
-      // Show the card: make sure it is on the page, then move focus to it.
-      const position = (this.answer?.answer.points ?? []).findIndex((h) => h.id === hubId);
-      if (position >= this.shown) this.shown = position + 1;
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>(`[data-hub="${CSS.escape(hubId)}"]`)?.focus(),
-      );
-    } else {
-      this.hubMap?.select(hubId);
-    }
   }
 
   /** What the reader found wrong in the hubs: the feed's, and the files of hubs that arrived. */
@@ -364,7 +464,7 @@ export class MiHubLocator extends MiElement<HubView> {
       openNow: this.openNow,
       near: this.position,
       limit: this.shown,
-      points: this.mapShown,
+      points: this.map && this.mapVisible,
     };
     const key = JSON.stringify([hubs.url, sources.map((s) => s.id), query]);
     if (key === this.asked) return;
@@ -393,19 +493,42 @@ export class MiHubLocator extends MiElement<HubView> {
     return current.state === 'ready' ? current.view.hubs : [];
   }
 
-  private get mapShown(): boolean {
-    if (!this.map) return false;
-    const saveData =
+  /** The visitor saves data: the map waits for a tap, and a placeholder holds its place. */
+  private get saveData(): boolean {
+    return (
       (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData ===
-      true;
-    return this.mapWanted || !saveData;
+      true
+    );
   }
 
   /**
-   * Create the map once its container is rendered and the widget is near the screen (its code
-   * loads then; until then the container holds the map's place), and keep its markers current.
+   * Watch the map's box: on a narrow widget it has no size until its toggle is on, and the map's
+   * code, its points and Leaflet's measurements wait for that.
+   */
+  private watchMapSize(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.map-area') ?? undefined;
+    if (this.mapSize?.target === target) return;
+    this.mapSize?.disconnect();
+    this.mapSize = undefined;
+    if (!target) {
+      this.mapVisible = false;
+      return;
+    }
+    const observer = new ResizeObserver(([entry]) => {
+      const visible = entry.contentRect.width > 0 && entry.contentRect.height > 0;
+      if (visible && this.hubMap) this.hubMap.resize();
+      if (visible !== this.mapVisible) this.mapVisible = visible;
+    });
+    observer.observe(target);
+    this.mapSize = { target, observer, disconnect: () => observer.disconnect() };
+  }
+
+  /**
+   * Create the map once its box is shown and the widget is near the screen (its code loads then;
+   * until then the box holds the map's place), and keep its markers current.
    */
   private async syncMap(): Promise<void> {
+    this.watchMapSize();
     const container = this.mapContainer;
     if (!container || this.state !== 'ready') {
       if (!container) {
@@ -415,7 +538,7 @@ export class MiHubLocator extends MiElement<HubView> {
       return;
     }
     if (!this.hubMap && !this.mapLoading) {
-      if (this.viewport.value !== true) return;
+      if (this.viewport.value !== true || !this.mapVisible) return;
       this.mapLoading = true;
       try {
         const { HubMap } = await import('./hub-map.js');
@@ -427,7 +550,7 @@ export class MiHubLocator extends MiElement<HubView> {
           label: (hub) => this.text(hub.name),
           clusterLabel: (count) =>
             this.locale.render(() => msg(str`${count} hubs`, { id: 'hubs.cluster' })),
-          onSelect: (hubId) => this.handleSelect(hubId, true),
+          onSelect: (hubId) => this.handleMarker(hubId),
         });
       } catch (error) {
         console.error('[mi-widgets] Could not load the map.', error);
@@ -436,7 +559,12 @@ export class MiHubLocator extends MiElement<HubView> {
         this.mapLoading = false;
       }
     }
-    this.hubMap?.setHubs(this.answer?.answer.points ?? [], this.selected);
+    const points = this.answer?.answer.points;
+    this.hubMap?.setHubs(points ?? [], this.selected);
+    if (this.panTo && points) {
+      this.hubMap?.select(this.panTo);
+      this.panTo = '';
+    }
   }
 
   override render(): TemplateResult {
@@ -459,6 +587,7 @@ export class MiHubLocator extends MiElement<HubView> {
           ${total ? this.renderList(hubs, total) : this.renderNoneFound()}
         </div>
       </div>
+      ${this.renderShared()}
     `;
   }
 
@@ -590,26 +719,45 @@ export class MiHubLocator extends MiElement<HubView> {
     </p>`;
   }
 
+  /**
+   * The map's place. A narrow widget shows the list first and the map behind a toggle; a wide one
+   * shows them side by side (the CSS decides: the toggle and the closed map are hidden there).
+   * A visitor who saves data taps once before the map's code and tiles load.
+   */
   private renderMap(): unknown {
     if (!this.map) return nothing;
-    if (!this.mapShown) {
-      return html`<div class="map-placeholder">
-        <button
-          part="map-button"
-          type="button"
-          class="secondary"
-          @click=${() => (this.mapWanted = true)}
-        >
-          ${msg('Show map', { id: 'hubs.show-map' })}
-        </button>
+    const waiting = this.saveData && !this.mapOpen;
+    return html`<button
+        part="map-toggle"
+        type="button"
+        class="secondary map-toggle"
+        aria-expanded=${this.mapOpen ? 'true' : 'false'}
+        aria-controls="map-area"
+        @click=${this.handleMapToggle}
+      >
+        ${this.mapOpen ? msg('Hide map', { id: 'hubs.hide-map' }) : msg('Show map', { id: 'hubs.show-map' })}
+      </button>
+      <div id="map-area" class="map-area ${this.mapOpen ? 'open' : ''}">
+        ${
+          waiting
+            ? html`<div class="map-placeholder">
+                <button
+                  part="map-button"
+                  type="button"
+                  class="secondary"
+                  @click=${() => (this.mapOpen = true)}
+                >
+                  ${msg('Show map', { id: 'hubs.show-map' })}
+                </button>
+              </div>`
+            : html`<div
+                part="map"
+                class="map"
+                role="region"
+                aria-label=${msg('Map of information hubs', { id: 'hubs.map-label' })}
+              ></div>`
+        }
       </div>`;
-    }
-    return html`<div
-      part="map"
-      class="map"
-      role="region"
-      aria-label=${msg('Map of information hubs', { id: 'hubs.map-label' })}
-    ></div>`;
   }
 
   /** No hub passes the search and filters: say so, and offer the way out. */
@@ -647,46 +795,95 @@ export class MiHubLocator extends MiElement<HubView> {
     /* eslint-enable lit-a11y/no-redundant-role */
   }
 
+  /**
+   * A compact card — name, open status, distance, Directions — whose details open in place:
+   * about a fifth of a phone's screen, so the first five hubs fit in two.
+   */
   private renderHub(hub: Hub): TemplateResult {
     const name = this.text(hub.name);
-    const level = this.headingLevel;
-    const place = [hub.address, hub.locality].map((t) => this.text(t)).filter(Boolean);
+    const open = this.expanded.has(hub.id);
+    const details = `hub-details-${hub.id}`;
     return html`<li
       part="hub"
-      class="hub ${this.selected === hub.id ? 'selected' : ''}"
+      class="hub ${this.selected === hub.id ? 'selected' : ''} ${open ? 'open' : ''}"
       data-hub=${hub.id}
       tabindex="-1"
     >
-      <div class="name" role="heading" aria-level=${level}>
-        <button
-          part="hub-name"
-          type="button"
-          class="link"
-          aria-pressed=${this.selected === hub.id ? 'true' : 'false'}
-          @click=${() => this.handleSelect(hub.id)}
+      <div part="hub-name" class="name" role="heading" aria-level=${this.headingLevel}>${name}</div>
+      ${this.renderStatus(hub)} ${this.renderDistance(hub)}
+      <div class="primary">
+        <a
+          part="directions"
+          class="action"
+          href=${this.directionsUrl(hub, this.directionsDefault)}
+          rel="noopener noreferrer"
+          target="_blank"
+          aria-label=${msg(str`Directions to ${name}`, { id: 'hubs.directions-label' })}
         >
-          ${name}
+          ${msg('Directions', { id: 'hubs.directions' })}
+        </a>
+        <button
+          part="details-button"
+          type="button"
+          class="link details-button"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls=${details}
+          aria-label=${msg(str`Details of ${name}`, { id: 'hubs.details-label' })}
+          @click=${() => this.handleDetails(hub.id)}
+        >
+          ${msg('Details', { id: 'hubs.details' })}
         </button>
       </div>
-      ${hub.organization ? html`<p class="org">${this.text(hub.organization)}</p>` : nothing}
-      <p class="place">
-        ${[...place, ...(hub.country ? [this.regionName(hub.country)] : [])].join(' · ')}
-      </p>
-      ${this.renderStatus(hub)} ${this.renderDistance(hub)} ${this.renderServices(hub)}
-      ${this.renderLanguages(hub)}
-      ${hub.notes ? html`<p class="notes">${this.text(hub.notes)}</p>` : nothing}
-      ${this.renderActions(hub, name)}
+      <div part="details" class="details" id=${details} ?hidden=${!open}>
+        ${open ? this.renderDetails(hub, name) : nothing}
+      </div>
     </li>`;
   }
 
-  private renderStatus(hub: Hub): unknown {
-    const now = new Date();
-    const status = openingStatus(hub, now);
+  /** What opens in place: all that a visitor may want before going, and every way to get there. */
+  private renderDetails(hub: Hub, name: string): TemplateResult {
+    const status = this.statusLine(hub, new Date());
+    return html`
+      ${hub.organization ? html`<p class="org">${this.text(hub.organization)}</p>` : nothing}
+      <p class="place">${this.place(hub)}</p>
+      ${status?.notice ? html`<p class="closure-notice">${status.notice}</p>` : nothing}
+      ${this.renderServices(hub)} ${this.renderLanguages(hub)}
+      ${hub.notes ? html`<p class="notes">${this.text(hub.notes)}</p>` : nothing}
+      ${this.renderWeek(hub, new Date())} ${this.renderActions(hub, name)}
+      ${this.renderDirectionsChoice(hub, name)}
+    `;
+  }
+
+  private renderStatus(hub: Hub): TemplateResult {
+    const status = this.statusLine(hub, new Date());
     if (!status)
       return html`<p part="status" class="status muted">
         ${msg('Opening hours not listed', { id: 'hubs.no-hours' })}
       </p>`;
-    if (status.closure) return this.renderClosure(status.closure);
+    return html`<p part="status" class="status">
+      <strong class=${status.open ? 'open' : 'closed'}>${status.label}</strong>
+      ${status.hours ? html`<span class="muted">· ${status.hours}</span>` : nothing}
+    </p>`;
+  }
+
+  /**
+   * The hub's hours today in words: "Open now · Today 08:00–16:00", "Closed · opens Mon 08:00
+   * · Closed today · Christmas", "Temporarily closed until 3 August" — on the card and in a
+   * shared message alike. None when the feed lists no hours.
+   */
+  private statusLine(hub: Hub, now: Date): StatusLine | undefined {
+    const status = openingStatus(hub, now);
+    if (!status) return undefined;
+    if (status.closure) {
+      const { reopens, notice } = status.closure;
+      return {
+        label: reopens
+          ? msg(str`Temporarily closed until ${this.dayName(reopens)}`, { id: 'hubs.closed-until' })
+          : msg('Temporarily closed', { id: 'hubs.closed-for-now' }),
+        open: false,
+        notice: notice ? this.text(notice) : undefined,
+      };
+    }
     const reason = status.exception?.reason ? this.text(status.exception.reason) : '';
     let hours: string;
     if (status.today.length) {
@@ -706,43 +903,26 @@ export class MiHubLocator extends MiElement<HubView> {
       label = msg(str`Closed · opens ${this.weekdayName(status.next.day)} ${status.next.time}`, {
         id: 'hubs.opens-day',
       });
-    return html`<p part="status" class="status">
-        <strong class=${status.open ? 'open' : 'closed'}>${label}</strong>
-        <span class="muted">· ${hours}</span>
-      </p>
-      ${this.renderWeek(hub, now)}`;
+    return { label, hours, open: status.open };
   }
 
-  /** "Temporarily closed until 3 August", and what the hub tells visitors meanwhile. */
-  private renderClosure({ reopens, notice }: NonNullable<OpeningStatus['closure']>): unknown {
-    const label = reopens
-      ? msg(str`Temporarily closed until ${this.dayName(reopens)}`, {
-          id: 'hubs.closed-until',
-        })
-      : msg('Temporarily closed', { id: 'hubs.closed-for-now' });
-    return html`<p part="status" class="status">
-        <strong class="closed">${label}</strong>
-      </p>
-      ${notice ? html`<p class="closure-notice">${this.text(notice)}</p>` : nothing}`;
-  }
-
-  /** The next seven days' hours, one tap away: today first, each dated exception with its reason. */
+  /** The next seven days' hours, in the details: today first, each dated exception with its reason. */
   private renderWeek(hub: Hub, now: Date): unknown {
     if (!hub.opening_hours?.length && !hub.hours_exceptions?.length) return nothing;
     const closed = msg('Closed', { id: 'hubs.closed' });
-    return html`<details part="week" class="week">
-      <summary>${msg('Hours this week', { id: 'hubs.week' })}</summary>
-      <table>
-        ${weekHours(hub, now).map((day) => {
-          const times = day.times.map((t) => `${t.opens}–${t.closes}`).join(', ') || closed;
-          const reason = day.exception?.reason ? ` · ${this.text(day.exception.reason)}` : '';
-          return html`<tr class=${day.exception ? 'exception' : ''}>
-            <th scope="row">${this.weekdayName(day.day)} ${this.dayName(day.date, false)}</th>
-            <td>${times}${reason}</td>
-          </tr>`;
-        })}
-      </table>
-    </details>`;
+    return html`<table part="week" class="week">
+      <caption>
+        ${msg('Hours this week', { id: 'hubs.week' })}
+      </caption>
+      ${weekHours(hub, now).map((day) => {
+        const times = day.times.map((t) => `${t.opens}–${t.closes}`).join(', ') || closed;
+        const reason = day.exception?.reason ? ` · ${this.text(day.exception.reason)}` : '';
+        return html`<tr class=${day.exception ? 'exception' : ''}>
+          <th scope="row">${this.weekdayName(day.day)} ${this.dayName(day.date, false)}</th>
+          <td>${times}${reason}</td>
+        </tr>`;
+      })}
+    </table>`;
   }
 
   private renderDistance(hub: Hub): unknown {
@@ -773,8 +953,11 @@ export class MiHubLocator extends MiElement<HubView> {
     </p>`;
   }
 
+  /** Every way to reach the hub, to take it along, and to say what is wrong with its entry. */
   private renderActions(hub: Hub, name: string): TemplateResult {
     const website = safeUrl(hub.url);
+    const report = this.reportUrl(hub, name);
+    const canShare = typeof navigator.share === 'function' || !!navigator.clipboard;
     return html`<div part="actions" class="actions">
       ${
         hub.phone
@@ -800,15 +983,6 @@ export class MiHubLocator extends MiElement<HubView> {
             </a>`
           : nothing
       }
-      <a
-        class="action"
-        href=${directionsUrl(hub)}
-        rel="noopener noreferrer"
-        target="_blank"
-        aria-label=${msg(str`Directions to ${name}`, { id: 'hubs.directions-label' })}
-      >
-        ${msg('Directions', { id: 'hubs.directions' })}
-      </a>
       ${
         website
           ? html`<a
@@ -823,7 +997,162 @@ export class MiHubLocator extends MiElement<HubView> {
           : nothing
       }
       ${hub.email ? html`<a class="action" href=${`mailto:${hub.email}`}>${hub.email}</a>` : nothing}
+      ${
+        canShare
+          ? html`<button
+              part="share-button"
+              type="button"
+              class="link action"
+              aria-label=${msg(str`Share ${name}`, { id: 'hubs.share-label' })}
+              @click=${() => this.handleShare(hub)}
+            >
+              ${msg('Share', { id: 'hubs.share' })}
+            </button>`
+          : this.renderWhatsappShare(hub)
+      }
+      ${
+        this.map
+          ? html`<button
+              type="button"
+              class="link action show-on-map"
+              aria-label=${msg(str`Show on map: ${name}`, { id: 'hubs.show-on-map-label' })}
+              @click=${() => this.handleShowOnMap(hub.id)}
+            >
+              ${msg('Show on map', { id: 'hubs.show-on-map' })}
+            </button>`
+          : nothing
+      }
+      ${
+        report
+          ? html`<a
+              class="action report"
+              href=${report}
+              rel="noopener noreferrer"
+              target="_blank"
+              aria-label=${msg(str`Report an error about ${name}`, { id: 'hubs.report-label' })}
+            >
+              ${msg('Report an error', { id: 'hubs.report' })}
+            </a>`
+          : nothing
+      }
     </div>`;
+  }
+
+  /** Directions in the other maps: the visitor's app (where the platform has one), Google Maps, OpenStreetMap. */
+  private renderDirectionsChoice(hub: Hub, name: string): TemplateResult {
+    const providers: { provider: MapsProvider; label: string }[] = [
+      ...(platformMapsApp()
+        ? [{ provider: 'app' as const, label: msg('Maps app', { id: 'hubs.maps-app' }) }]
+        : []),
+      { provider: 'google', label: 'Google Maps' },
+      { provider: 'osm', label: 'OpenStreetMap' },
+    ];
+    return html`<p class="directions-choice">
+      ${msg('Directions with:', { id: 'hubs.directions-with' })}
+      ${providers.map(
+        ({ provider, label }, i) =>
+          html`${i ? ' · ' : ''}<a
+              href=${this.directionsUrl(hub, provider)}
+              rel="noopener noreferrer"
+              target="_blank"
+              aria-label=${msg(str`Directions to ${name} with ${label}`, {
+                id: 'hubs.directions-with-label',
+              })}
+              >${label}</a
+            >`,
+      )}
+    </p>`;
+  }
+
+  /** No share sheet and no clipboard: a WhatsApp link with the hub's text, to send it on. */
+  private renderWhatsappShare(hub: Hub): TemplateResult {
+    return html`<a
+      class="action"
+      href=${whatsappShareUrl(this.shareText(hub))}
+      rel="noopener noreferrer"
+      target="_blank"
+      aria-label=${msg(str`Send by WhatsApp: ${this.text(hub.name)}`, {
+        id: 'hubs.share-whatsapp-label',
+      })}
+    >
+      ${msg('Send by WhatsApp', { id: 'hubs.share-whatsapp' })}
+    </a>`;
+  }
+
+  /** The live region that says what sharing did: "Copied", or a WhatsApp link when the copy failed. */
+  private renderShared(): TemplateResult {
+    const shared = this.shared;
+    const hub = shared && this.found.find((h) => h.id === shared.hubId);
+    return html`<div class="shared" role="status">
+      ${
+        hub && shared.copied
+          ? html`<p>
+              ${msg(str`Copied ${this.text(hub.name)}: paste it in a message to keep it.`, {
+                id: 'hubs.shared-copied',
+              })}
+            </p>`
+          : nothing
+      }
+      ${
+        hub && !shared.copied
+          ? html`<p>
+              ${msg('Could not copy.', { id: 'hubs.shared-failed' })}
+              ${this.renderWhatsappShare(hub)}
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** The maps app the partner chose for the card's Directions link (`directions`). */
+  private get directionsDefault(): MapsProvider {
+    const choice = this.directions;
+    if (choice === 'google' || choice === 'osm') return choice;
+    return choice === 'app' || platformMapsApp() ? 'app' : 'google';
+  }
+
+  private directionsUrl(hub: Hub, provider: MapsProvider): string {
+    return directionsUrl(hub, provider, this.text(hub.name));
+  }
+
+  /**
+   * A hub as a message to keep: name, address, today's hours, phone, a map link — text that
+   * still helps once the visitor has lost signal on the way.
+   */
+  private shareText(hub: Hub): string {
+    const status = this.statusLine(hub, new Date());
+    const phone = hub.phone ?? hub.whatsapp;
+    const map = mapUrl(hub, this.directions === 'osm' ? 'osm' : 'google');
+    return [
+      this.text(hub.name),
+      this.place(hub),
+      status ? [status.label, status.hours].filter(Boolean).join(' · ') : '',
+      phone ? msg(str`Phone: ${phone}`, { id: 'hubs.share-phone' }) : '',
+      msg(str`Map: ${map}`, { id: 'hubs.share-map' }),
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+
+  /**
+   * Where to report wrong information about the hub (its own address, else the feed's): an
+   * http(s) page, or an e-mail whose subject names the hub.
+   */
+  private reportUrl(hub: Hub, name: string): string | undefined {
+    const to = (hub as Hub & { report?: string }).report ?? this.reportTo;
+    if (!to) return undefined;
+    if (/^mailto:/i.test(to)) {
+      const subject = msg(str`Wrong information: ${name}`, { id: 'hubs.report-subject' });
+      return `${to}?subject=${encodeURIComponent(subject)}`;
+    }
+    return safeUrl(to);
+  }
+
+  /** Where the hub is, in one line: "Calle de Ejemplo 1, Santo Domingo · República Dominicana". */
+  private place(hub: Hub): string {
+    const address = [hub.address, hub.locality].map((t) => this.text(t)).filter(Boolean);
+    const country = hub.country ? this.regionName(hub.country) : '';
+    return [address.join(', '), country].filter(Boolean).join(' · ');
   }
 
   private regionName(code: string): string {

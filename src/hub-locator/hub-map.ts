@@ -129,6 +129,11 @@ export class HubMap {
       .filter((id): id is string => !!id);
   }
 
+  /** The map's box changed size (shown by its toggle, or the widget resized): measure it again. */
+  resize(): void {
+    this.map.invalidateSize({ pan: false });
+  }
+
   destroy(): void {
     this.map.remove();
   }

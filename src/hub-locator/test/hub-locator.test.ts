@@ -22,6 +22,13 @@ import {
 const names = (el: MiHubLocator) => $$(el, '[part="hub-name"]').map((b) => text(b));
 const card = (el: MiHubLocator, id: string) => $(el, `[data-hub="${id}"]`);
 
+/** Open a card's details in place, as the visitor does; resolves with the card. */
+async function openDetails(el: MiHubLocator, id: string): Promise<HTMLElement> {
+  card(el, id)!.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+  await el.updateComplete;
+  return card(el, id)!;
+}
+
 /** Monday 30 November 2026, 15:30 UTC: 09:30 in Guatemala, 07:30 in Tijuana, 11:30 in Santo Domingo. */
 const MONDAY = new Date('2026-11-30T15:30:00Z');
 /** Saturday 28 November 2026, 15:30 UTC: 09:30 in Guatemala. */
@@ -160,7 +167,7 @@ describe('<mi-hub-locator>', () => {
       ),
     );
     expect(names(el)).to.deep.equal(['A hub whose country was mistyped', 'Hub GT']);
-    const hub = $(el, '[data-hub="somewhere"]')!;
+    const hub = await openDetails(el, 'somewhere');
     expect(text(hub.querySelector('.place'))).to.equal('Mixco');
     const options = $$<HTMLOptionElement>(el, '#country option');
     expect(options.map((o) => o.value)).to.deep.equal(['', 'GT']);
@@ -183,10 +190,23 @@ describe('<mi-hub-locator>', () => {
     expect(text($(el, '[part="count"]'))).to.equal('Hubs found: 5');
 
     const ll = card(el, 'la-libertad')!;
+    // The compact card: name, where, today, the way there — and the rest one tap away.
     expect(text(ll.querySelector('[part="hub-name"]'))).to.equal('Information Hub La Libertad');
+    expect(ll.querySelector('[part="hub-name"]')!.getAttribute('role')).to.equal('heading');
+    expect(ll.querySelector('[part="hub-name"] button')).to.be.null;
+    expect(text(ll.querySelector('[part="status"]'))).to.equal('Open now · Today 08:00–16:00');
+    expect(ll.querySelector<HTMLAnchorElement>('[part="directions"]')!.href).to.equal(
+      'https://www.google.com/maps/dir/?api=1&destination=16.783300,-90.116700',
+    );
+    const details = ll.querySelector<HTMLButtonElement>('[part="details-button"]')!;
+    expect(details.getAttribute('aria-expanded')).to.equal('false');
+    expect(ll.querySelector('.org')).to.be.null;
+    await openDetails(el, 'la-libertad');
+    expect(details.getAttribute('aria-expanded')).to.equal('true');
+    expect(ll.querySelector<HTMLElement>(`#${details.getAttribute('aria-controls')}`)!.hidden).to.be
+      .false;
     expect(text(ll.querySelector('.org'))).to.equal('Municipality of La Libertad');
     expect(text(ll.querySelector('.place'))).to.equal('La Libertad, Petén · Guatemala');
-    expect(text(ll.querySelector('[part="status"]'))).to.equal('Open now · Today 08:00–16:00');
     expect([...ll.querySelectorAll('.chips li')].map(text)).to.deep.equal([
       'Information',
       'Legal advice',
@@ -196,12 +216,17 @@ describe('<mi-hub-locator>', () => {
     const links = [...ll.querySelectorAll<HTMLAnchorElement>('[part="actions"] a')].map(
       (a) => a.href,
     );
-    expect(links).to.deep.equal([
-      'tel:+50200000000',
+    expect(links).to.deep.equal(['tel:+50200000000']);
+    expect(
+      [...ll.querySelectorAll<HTMLAnchorElement>('.directions-choice a')].map((a) => a.href),
+    ).to.deep.equal([
       'https://www.google.com/maps/dir/?api=1&destination=16.783300,-90.116700',
+      'https://www.openstreetmap.org/directions?route=%3B16.783300%2C-90.116700',
     ]);
+    // No map: nothing offers to show the hub on one.
+    expect(ll.querySelector('.show-on-map')).to.be.null;
 
-    const tj = card(el, 'tijuana')!;
+    const tj = await openDetails(el, 'tijuana');
     expect(text(tj.querySelector('[part="status"]'))).to.equal(
       'Closed · opens at 09:00 · Today 09:00–17:00',
     );
@@ -210,11 +235,10 @@ describe('<mi-hub-locator>', () => {
       'Employment',
     ]); // a code of the feed's own, humanized
 
-    const sd = card(el, 'santo-domingo')!;
+    const sd = await openDetails(el, 'santo-domingo');
     const sdLinks = [...sd.querySelectorAll<HTMLAnchorElement>('[part="actions"] a')];
     expect(sdLinks.map((a) => a.href)).to.deep.equal([
       'https://wa.me/18090000000',
-      'https://www.google.com/maps/dir/?api=1&destination=18.486100,-69.931200',
       'https://example.org/hubs/sd',
     ]);
     expect(sdLinks[0].getAttribute('aria-label')).to.equal('Message Santo Domingo Hub on WhatsApp');
@@ -401,13 +425,20 @@ describe('<mi-hub-locator>', () => {
         html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
       ),
     );
-    const name = card(el, 'tijuana')!.querySelector<HTMLElement>('[part="hub-name"]')!;
-    setTimeout(() => name.click());
+    const details = card(el, 'tijuana')!.querySelector<HTMLElement>('[part="details-button"]')!;
+    setTimeout(() => details.click());
     const event = await oneEvent(el, 'mi-hub-select');
     expect(event.detail).to.deep.equal({ hubId: 'tijuana' });
     expect(event.bubbles && event.composed).to.be.true;
     await el.updateComplete;
-    expect(name.getAttribute('aria-pressed')).to.equal('true');
+    expect(card(el, 'tijuana')!.classList.contains('selected')).to.be.true;
+    // Closing the details again selects nothing more.
+    const fired = sinon.spy();
+    el.addEventListener('mi-hub-select', fired);
+    details.click();
+    await el.updateComplete;
+    expect(details.getAttribute('aria-expanded')).to.equal('false');
+    expect(fired.called).to.be.false;
   });
 
   it('tells the truth about hours: a holiday, a closure for a while, the week one tap away', async () => {
@@ -420,16 +451,14 @@ describe('<mi-hub-locator>', () => {
     const status = (id: string) => text(card(el, id)!.querySelector('[part="status"]'));
     expect(status('holiday')).to.equal('Cerrado · abre lun 08:00 · Cerrado hoy · Navidad');
     expect(status('closed')).to.equal('Cerrado temporalmente hasta el 3 de agosto');
-    expect(text(card(el, 'closed')!.querySelector('.closure-notice'))).to.equal(
+    expect(text((await openDetails(el, 'closed')).querySelector('.closure-notice'))).to.equal(
       'Mientras tanto, atendemos en el Centro Guatemala.',
     );
     expect(status('open')).to.equal('Abierto ahora · Hoy 08:00–16:00');
-    // The week, today first: the holiday and the day after it say so.
-    const week = card(el, 'holiday')!.querySelector<HTMLDetailsElement>('[part="week"]')!;
-    expect(text(week.querySelector('summary'))).to.equal('Horario de esta semana');
-    expect(week.open).to.be.false;
-    week.querySelector('summary')!.click();
-    expect(week.open).to.be.true;
+    // The week, today first, one tap away: the holiday and the day after it say so.
+    expect(card(el, 'holiday')!.querySelector('[part="week"]')).to.be.null;
+    const week = (await openDetails(el, 'holiday')).querySelector('[part="week"]')!;
+    expect(text(week.querySelector('caption'))).to.equal('Horario de esta semana');
     expect([...week.querySelectorAll('tr')].map(text)).to.deep.equal([
       'jue 24/12 Cerrado · Navidad',
       'vie 25/12 Cerrado · Navidad',
@@ -468,6 +497,7 @@ describe('<mi-hub-locator>', () => {
     expect((await names_('pt')).options).to.include('q’eqchi’');
     await choose(es.el, '#language', 'kek');
     expect(names(es.el)).to.deep.equal(['Centro de Información La Libertad']);
+    await openDetails(es.el, 'la-libertad');
     expect(text($(es.el, '.languages'))).to.equal('Idiomas: español, q’eqchi’');
     await expect(es.el).to.be.accessible();
     // Clearing the filters lets every language in again.
@@ -492,13 +522,14 @@ describe('<mi-hub-locator>', () => {
     expect(text(ll.querySelector('[part="status"]'))).to.equal(
       'Cerrado · abre lun 08:00 · Cerrado hoy',
     );
+    await openDetails(el, 'la-libertad');
     expect(text(ll.querySelector('.place'))).to.equal('La Libertad, Petén · Guatemala');
     expect([...ll.querySelectorAll('.chips li')].map(text)).to.deep.equal([
       'Información',
       'Asesoría legal',
     ]);
-    expect(text(card(el, 'santo-domingo')!.querySelector('.place'))).to.equal(
-      'Calle de Ejemplo 1 · Santo Domingo · República Dominicana',
+    expect(text((await openDetails(el, 'santo-domingo')).querySelector('.place'))).to.equal(
+      'Calle de Ejemplo 1, Santo Domingo · República Dominicana',
     );
   });
 
@@ -615,6 +646,146 @@ describe('<mi-hub-locator>', () => {
     expect(logged.warn.called).to.be.false;
   });
 
+  describe('taking a hub along', () => {
+    /** Replace a navigator member for one test (an own property shadows the prototype's). */
+    function stubNavigator(name: string, value: unknown): void {
+      Object.defineProperty(navigator, name, { value, configurable: true });
+    }
+    afterEach(() => {
+      for (const name of ['share', 'clipboard', 'userAgent'])
+        delete (navigator as unknown as Record<string, unknown>)[name];
+    });
+
+    const SHARED = [
+      'Information Hub La Libertad',
+      'La Libertad, Petén · Guatemala',
+      'Open now · Today 08:00–16:00',
+      'Phone: +50200000000',
+      'Map: https://www.google.com/maps/search/?api=1&query=16.783300,-90.116700',
+    ].join('\n');
+
+    it('shares name, address, today’s hours, phone and a map link through the share sheet', async () => {
+      const share = sinon.fake.resolves(undefined);
+      stubNavigator('share', share);
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+        ),
+      );
+      const ll = await openDetails(el, 'la-libertad');
+      const button = ll.querySelector<HTMLButtonElement>('[part="share-button"]')!;
+      expect(button.getAttribute('aria-label')).to.equal('Share Information Hub La Libertad');
+      button.click();
+      await waitUntil(() => share.called, 'the share sheet never opened');
+      expect(share.firstCall.args[0]).to.deep.equal({
+        title: 'Information Hub La Libertad',
+        text: SHARED,
+      });
+      await el.updateComplete;
+      expect(text($(el, '.shared'))).to.equal('');
+    });
+
+    it('copies the hub when there is no share sheet, and says so', async () => {
+      stubNavigator('share', undefined);
+      const writeText = sinon.fake.resolves(undefined);
+      stubNavigator('clipboard', { writeText });
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator
+            lang="es"
+            src=${fixture('hubs-exceptions.geojson')}
+          ></mi-hub-locator>`,
+        ),
+      );
+      clock.setSystemTime(new Date('2026-12-24T16:00:00Z')); // Christmas Eve, 10:00 in Guatemala
+      const hub = await openDetails(el, 'closed');
+      hub.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      await waitUntil(() => writeText.called, 'nothing was copied');
+      const copied = writeText.firstCall.args[0] as string;
+      expect(copied.split('\n')[0]).to.equal(text(hub.querySelector('[part="hub-name"]')));
+      // A closed door says so in the message too.
+      expect(copied).to.include('Cerrado temporalmente hasta el 3 de agosto');
+      expect(copied).to.match(/\nMapa: https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=/);
+      await waitUntil(() => text($(el, '.shared'))!.startsWith('Se copió'), 'no word of it');
+      expect($(el, '.shared')!.getAttribute('role')).to.equal('status');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers the text as a WhatsApp message when it can neither share nor copy', async () => {
+      stubNavigator('share', undefined);
+      stubNavigator('clipboard', {
+        writeText: sinon.fake.rejects(new DOMException('denied', 'NotAllowedError')),
+      });
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+        ),
+      );
+      (await openDetails(el, 'la-libertad'))
+        .querySelector<HTMLButtonElement>('[part="share-button"]')!
+        .click();
+      await waitUntil(() => $(el, '.shared a'), 'no WhatsApp link after the copy failed');
+      expect(text($(el, '.shared p'))).to.match(/^Could not copy\./);
+      expect($<HTMLAnchorElement>(el, '.shared a')!.href).to.equal(
+        `https://wa.me/?text=${encodeURIComponent(SHARED)}`,
+      );
+      // With no clipboard at all, the card offers the WhatsApp link itself.
+      stubNavigator('clipboard', undefined);
+      const bare = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator src=${fixture('hubs-test.geojson')}></mi-hub-locator>`,
+        ),
+      );
+      const hub = await openDetails(bare, 'la-libertad');
+      expect(hub.querySelector('[part="share-button"]')).to.be.null;
+      expect(
+        [...hub.querySelectorAll<HTMLAnchorElement>('[part="actions"] a')].map((a) => a.href),
+      ).to.include(`https://wa.me/?text=${encodeURIComponent(SHARED)}`);
+      await expect(bare).to.be.accessible();
+    });
+
+    it('opens directions in the maps app the partner chose, and offers the others', async () => {
+      const directions = async (attribute?: string) => {
+        const el = await settled(
+          await render<MiHubLocator>(
+            html`<mi-hub-locator
+              directions=${(attribute ?? 'auto') as MiHubLocator['directions']}
+              src=${fixture('hubs-test.geojson')}
+            ></mi-hub-locator>`,
+          ),
+        );
+        const hub = await openDetails(el, 'la-libertad');
+        return {
+          primary: hub.querySelector<HTMLAnchorElement>('[part="directions"]')!.href,
+          others: [...hub.querySelectorAll<HTMLAnchorElement>('.directions-choice a')].map(
+            (a) => a.href,
+          ),
+        };
+      };
+      const google = 'https://www.google.com/maps/dir/?api=1&destination=16.783300,-90.116700';
+      const osm = 'https://www.openstreetmap.org/directions?route=%3B16.783300%2C-90.116700';
+      // A desktop browser has no maps app to hand a link to: Google Maps, unless the partner says.
+      expect((await directions()).primary).to.equal(google);
+      expect((await directions('osm')).primary).to.equal(osm);
+      expect((await directions('app')).primary).to.equal(google);
+      // On Android, a geo: link lets the visitor's own maps app open, and is offered first.
+      stubNavigator(
+        'userAgent',
+        'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Chrome/120 Mobile',
+      );
+      const android = await directions();
+      const geo =
+        'geo:16.783300,-90.116700?q=16.783300,-90.116700(Information%20Hub%20La%20Libertad)';
+      expect(android.primary).to.equal(geo);
+      expect(android.others).to.deep.equal([geo, google, osm]);
+      expect((await directions('google')).primary).to.equal(google);
+      stubNavigator('userAgent', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)');
+      expect((await directions()).primary).to.equal(
+        'https://maps.apple.com/?daddr=16.783300,-90.116700',
+      );
+    });
+  });
+
   describe('map', () => {
     const tiles = '/test/fixtures/pixel.png?{z}/{x}/{y}';
 
@@ -645,8 +816,9 @@ describe('<mi-hub-locator>', () => {
       expect($$(el, '.mi-pin, .mi-cluster').every((m) => m.getAttribute('tabindex') === '0')).to.be
         .true;
 
-      const name = card(el, 'santo-domingo')!.querySelector<HTMLElement>('[part="hub-name"]')!;
-      name.click();
+      expect(card(el, 'santo-domingo')!.querySelector('.show-on-map')).to.be.null;
+      await openDetails(el, 'santo-domingo');
+      card(el, 'santo-domingo')!.querySelector<HTMLElement>('.show-on-map')!.click();
       await waitUntil(
         () => map.markerIds.includes('santo-domingo'),
         'the selected hub has no marker of its own',
@@ -662,6 +834,67 @@ describe('<mi-hub-locator>', () => {
         await el.updateComplete;
         expect(el.shadowRoot!.activeElement).to.equal(card(el, event.detail.hubId));
       }
+      await expect(el).to.be.accessible();
+    });
+
+    it('on a narrow widget puts the list first and the map behind a toggle; Show on map opens it', async () => {
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator
+            map
+            style="width: 360px"
+            tiles=${tiles}
+            src=${fixture('hubs-test.geojson')}
+          ></mi-hub-locator>`,
+        ),
+      );
+      const toggle = $<HTMLButtonElement>(el, '[part="map-toggle"]')!;
+      const area = $(el, '.map-area')!;
+      expect(text(toggle)).to.equal('Show map');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(area.getBoundingClientRect().height).to.equal(0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect($(el, '.leaflet-container'), 'the map’s code waits for the toggle').to.be.null;
+      await expect(el).to.be.accessible();
+
+      // Show on map, from a card: the map opens above the list, on that hub.
+      const hub = await openDetails(el, 'santo-domingo');
+      hub.querySelector<HTMLButtonElement>('.show-on-map')!.click();
+      await waitUntil(() => $(el, '.leaflet-container'), 'no map', { timeout: 5000 });
+      const map = (el as unknown as { hubMap: { markerIds: string[] } }).hubMap;
+      await waitUntil(() => map.markerIds.includes('santo-domingo'), 'not on that hub');
+      expect($(el, '.mi-pin.selected')!.getAttribute('aria-label')).to.equal('Santo Domingo Hub');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(text(toggle)).to.equal('Hide map');
+      expect(area.getBoundingClientRect().bottom).to.be.at.most(
+        $(el, '[part="list"]')!.getBoundingClientRect().top,
+      );
+      await expect(el).to.be.accessible();
+      toggle.click();
+      await el.updateComplete;
+      expect(area.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('on a wide widget keeps map and list side by side, the list scrolling in a panel as high as the map', async () => {
+      const el = await settled(
+        await render<MiHubLocator>(
+          html`<mi-hub-locator
+            map
+            style="width: 900px"
+            tiles=${tiles}
+            src=${fixture('hubs-test.geojson')}
+          ></mi-hub-locator>`,
+        ),
+      );
+      await waitUntil(() => $(el, '.leaflet-container'), 'no map', { timeout: 5000 });
+      expect(getComputedStyle($(el, '[part="map-toggle"]')!).display).to.equal('none');
+      const map = $(el, '[part="map"]')!.getBoundingClientRect();
+      const results = $(el, '.results')!;
+      const panel = results.getBoundingClientRect();
+      expect(panel.right).to.be.at.most(map.left);
+      expect(Math.round(panel.top)).to.equal(Math.round(map.top));
+      expect(Math.round(panel.height)).to.equal(Math.round(map.height));
+      expect(getComputedStyle(results).overflowY).to.equal('auto');
       await expect(el).to.be.accessible();
     });
 
