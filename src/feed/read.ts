@@ -579,6 +579,7 @@ export function readFeed(raw: unknown, baseUrl: string): ReadResult {
       quizzes?: Quiz[];
       hubs?: { features: Hub[] } | string | Record<string, string>;
       campaigns?: Campaign[];
+      report?: string;
     };
   };
   const info = doc._migration_info;
@@ -603,6 +604,7 @@ export function readFeed(raw: unknown, baseUrl: string): ReadResult {
               }))
             : [],
       campaigns: info?.campaigns ?? [],
+      report: info?.report,
     },
     problems: ctx.problems,
   };

@@ -161,6 +161,151 @@ describe('readFeed', () => {
     expect(problems.every((p) => p.outcome === 'value normalized')).to.be.true;
   });
 
+  it('what to know before going: clean values kept, messy ones normalized or dropped with their path, the hub kept', () => {
+    const { feed, problems } = read(
+      hubs(
+        {
+          eligibility: {
+            es: 'Personas migrantes y sus familias',
+            en: 'Migrants and their families',
+          },
+          cost: 'free',
+          documents: 'DPI o pasaporte',
+          accessibility: { en: 'Step-free entrance' },
+          verified: '2026-11-20',
+          report: 'https://example.org/report?hub=h0',
+        },
+        { cost: ' Gratis ', verified: ' 2026-11-20 ', report: 'MAILTO:Datos@Example.org' },
+        { cost: 'GRATUITO', report: 'datos@example.org' },
+        { cost: 'grátis', report: 'www.example.org/report' },
+        { cost: 0, report: ' https://example.org/r ' },
+        { cost: '0,00' },
+        { cost: 'Consulta Q25' },
+        { cost: { es: 'Gratis', en: 'Free' } },
+        {
+          cost: true,
+          eligibility: '  ',
+          documents: ['DPI'],
+          accessibility: 12,
+          verified: '20/11/2026',
+          report: 'javascript:alert(1)',
+        },
+        { cost: '', verified: '2026-02-30', report: 'ftp://example.org/report' },
+        { verified: 20261120, report: 'llame al centro' },
+        { report: '/report' },
+      ),
+    );
+    expect(feed.hubs).to.have.length(12);
+    const know = feed.hubs.map(
+      ({ eligibility, cost, documents, accessibility, verified, report }) =>
+        JSON.parse(
+          JSON.stringify({ eligibility, cost, documents, accessibility, verified, report }),
+        ) as object,
+    );
+    expect(know).to.deep.equal([
+      {
+        eligibility: { es: 'Personas migrantes y sus familias', en: 'Migrants and their families' },
+        cost: 'free',
+        documents: 'DPI o pasaporte',
+        accessibility: { en: 'Step-free entrance' },
+        verified: '2026-11-20',
+        report: 'https://example.org/report?hub=h0',
+      },
+      { cost: 'free', verified: '2026-11-20', report: 'mailto:Datos@Example.org' },
+      { cost: 'free', report: 'mailto:datos@example.org' },
+      { cost: 'free', report: 'https://www.example.org/report' },
+      { cost: 'free', report: 'https://example.org/r' },
+      { cost: 'free' },
+      { cost: 'Consulta Q25' },
+      { cost: { es: 'Gratis', en: 'Free' } },
+      {},
+      {},
+      {},
+      {},
+    ]);
+    const at = (path: string) => problems.find((p) => p.path === `features[${path}`)!;
+    expect(at('1].properties.cost')).to.include({
+      expected: '"free" for free of charge',
+      found: '" Gratis "',
+      outcome: 'value normalized',
+      normalized: '"free"',
+    });
+    expect(at('4].properties.cost')).to.include({ found: '0', normalized: '"free"' });
+    expect(at('3].properties.report')).to.include({
+      outcome: 'value normalized',
+      normalized: '"https://www.example.org/report"',
+    });
+    expect(at('8].properties.report')).to.include({
+      expected: 'an http(s) URL such as "https://example.org/report", or an e-mail address',
+      found: '"javascript:alert(1)"',
+      outcome: 'field dropped',
+      entry: 'features[8] (id "h8")',
+      section: 'hubs',
+    });
+    expect(at('8].properties.cost')).to.include({ found: 'true', outcome: 'field dropped' });
+    expect(at('8].properties.verified')).to.include({
+      expected: 'a date such as "2026-12-24"',
+      found: '"20/11/2026"',
+    });
+    // A mailto: prefix, a bare address and the parser's own spelling of a URL are no problem.
+    expect(brief(problems)).to.deep.equal([
+      ['features[1].properties.cost', 'value normalized'],
+      ['features[1].properties.verified', 'value normalized'],
+      ['features[2].properties.cost', 'value normalized'],
+      ['features[3].properties.cost', 'value normalized'],
+      ['features[3].properties.report', 'value normalized'],
+      ['features[4].properties.cost', 'value normalized'],
+      ['features[4].properties.report', 'value normalized'],
+      ['features[5].properties.cost', 'value normalized'],
+      ['features[8].properties.eligibility', 'field dropped'],
+      ['features[8].properties.cost', 'field dropped'],
+      ['features[8].properties.documents["0"]', 'field dropped'],
+      ['features[8].properties.accessibility', 'field dropped'],
+      ['features[8].properties.verified', 'field dropped'],
+      ['features[8].properties.report', 'field dropped'],
+      ['features[9].properties.cost', 'field dropped'],
+      ['features[9].properties.verified', 'field dropped'],
+      ['features[9].properties.report', 'field dropped'],
+      ['features[10].properties.verified', 'field dropped'],
+      ['features[10].properties.report', 'field dropped'],
+      ['features[11].properties.report', 'field dropped'],
+    ]);
+  });
+
+  it('where to report wrong information for the whole feed: _migration_info.report, none for a bare FeatureCollection', () => {
+    const report = (value: unknown) => {
+      const { feed, problems } = read({
+        version: V,
+        items: [],
+        _migration_info: { report: value },
+      });
+      return { report: feed.report, problems: brief(problems) };
+    };
+    expect(report('mailto:datos@example.org')).to.deep.equal({
+      report: 'mailto:datos@example.org',
+      problems: [],
+    });
+    expect(report('Datos@Example.org ')).to.deep.equal({
+      report: 'mailto:Datos@Example.org',
+      problems: [['_migration_info.report', 'value normalized']],
+    });
+    expect(report('https://example.org/report')).to.deep.equal({
+      report: 'https://example.org/report',
+      problems: [],
+    });
+    for (const bad of ['javascript:alert(1)', 'ftp://example.org/r', 'report.html', 42]) {
+      expect(report(bad), String(bad)).to.deep.equal({
+        report: undefined,
+        problems: [['_migration_info.report', 'field dropped']],
+      });
+    }
+    expect(read({ version: V, items: [] }).feed.report).to.be.undefined;
+    const bare = read(hubs({ report: 'datos@example.org' })).feed;
+    expect(bare.kind).to.equal('hubs');
+    expect(bare.report).to.be.undefined;
+    expect(bare.hubs[0].report).to.equal('mailto:datos@example.org');
+  });
+
   it('one unreadable opening time drops all the hours — never a wrong "open now" — and keeps the hub', () => {
     const { feed, problems } = read(
       hubs({
