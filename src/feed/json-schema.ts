@@ -116,11 +116,11 @@ const ACCENTED: Readonly<Record<string, string>> = {
   o: 'óòôöõ',
   u: 'úùûü',
 };
-/** A folded word as a pattern for what folds to it: any case, accents, any spacing. */
+/** A folded word as a pattern for what folds to it: any case, accents. */
 const unfolded = (word: string) =>
   [...word]
     .map((c) => {
-      if (c === ' ') return '\\s+';
+      if (c === ' ') return c;
       const letters = c + (ACCENTED[c] ?? '');
       return `[${letters}${letters.toUpperCase()}]`;
     })
@@ -326,7 +326,7 @@ export const FIELD_WORDS: Record<string, string> = {
   'HubProperties.eligibility':
     'Who the hub serves, e.g. {"es": "Personas migrantes y sus familias", "en": "Migrants and their families"}.',
   'HubProperties.cost':
-    'What a visit costs: "free", or text such as {"es": "Consulta Q25"}. "Free", "no cost", "gratis", "grátis", "gratuito", "gratuita", "gratuit", "gratuite", "sin costo", "0" (any case, accents and spacing) and the number 0 are read as "free" (and reported); a map of languages stays text; true is not read (it could mean either).',
+    'What a visit costs: "free", or text such as {"es": "Consulta Q25"}. "Free", "no cost", "gratis", "grátis", "gratuito", "gratuita", "gratuit", "gratuite", "sin costo", "0" (in any case, with or without accents and spaces around) and the number 0 are read as "free" (and reported); a map of languages stays text; true is not read (it could mean either).',
   'HubProperties.documents': 'Documents to bring, e.g. {"es": "DPI o pasaporte, si lo tiene"}.',
   'HubProperties.accessibility':
     'Access for people with disabilities, e.g. {"en": "Step-free entrance; accessible toilet"}.',

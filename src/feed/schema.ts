@@ -118,8 +118,8 @@ export function reportHref(text: string): string | undefined {
 }
 
 /**
- * How people write "free of charge" in a hub's `cost`, folded (lower case, no accents, one
- * space): English, Spanish, French and Portuguese. With a number of zeros (`0`, `0.00`), each is
+ * How people write "free of charge" in a hub's `cost`, folded (lower case, no accents,
+ * trimmed): English, Spanish, French and Portuguese. With a number of zeros (`0`, `0.00`), each is
  * read as `"free"`. Here rather than in `forms.ts`: only the reader and the tools need them.
  */
 export const FREE_WORDS = [
@@ -137,13 +137,13 @@ export const FREE_WORDS = [
 export const ZERO_COST = /^0+(?:[.,]0+)?$/;
 
 /**
- * A cost as people write "free" → `"free"`: ` Gratis `, `GRATUITO`, `grátis`, `no  cost`, `0`, the
+ * A cost as people write "free" → `"free"`: ` Gratis `, `GRATUITO`, `grátis`, `No cost`, `0`, the
  * number 0. Undefined for anything else — `true` too: "cost: true" may as well mean it costs.
  */
 export function freeCost(value: unknown): 'free' | undefined {
   if (value === 0) return 'free';
   if (typeof value !== 'string') return undefined;
-  const words = fold(value).replace(/\s+/g, ' ');
+  const words = fold(value);
   return (FREE_WORDS as readonly string[]).includes(words) || ZERO_COST.test(words)
     ? 'free'
     : undefined;
@@ -304,7 +304,7 @@ export type HoursException = v.InferOutput<typeof HoursExceptionSchema>;
 /** A cost in words; never a way to write "free" (that is `"free"` itself). */
 const CostText = v.pipe(
   NonEmptyString,
-  v.check((s) => freeCost(s) === undefined, '"free" for free of charge'),
+  v.check((s) => freeCost(s) === undefined, '"free"'),
 );
 
 /**

@@ -39,6 +39,11 @@ describe('readFeed', () => {
     expect(feed.quizzes[0].questions).to.have.length(8);
     expect(feed.hubs).to.have.length(36);
     expect(feed.campaigns).to.have.length(3);
+    expect(feed.report).to.equal('mailto:datos@migration-info-widgets.example');
+    const libertad = feed.hubs.find((h) => h.id === 'hub-la-libertad')!;
+    expect(libertad).to.include({ cost: 'free', verified: '2026-11-20' });
+    expect(libertad.report).to.match(/^https:\/\/migration-info-widgets\.example\/report\?/);
+    expect(feed.hubs.find((h) => h.id === 'hub-tapachula')!.cost).to.have.property('es');
     expect(problems).to.deep.equal([]);
   });
 
@@ -225,7 +230,7 @@ describe('readFeed', () => {
     ]);
     const at = (path: string) => problems.find((p) => p.path === `features[${path}`)!;
     expect(at('1].properties.cost')).to.include({
-      expected: '"free" for free of charge',
+      expected: '"free"',
       found: '" Gratis "',
       outcome: 'value normalized',
       normalized: '"free"',
@@ -236,7 +241,7 @@ describe('readFeed', () => {
       normalized: '"https://www.example.org/report"',
     });
     expect(at('8].properties.report')).to.include({
-      expected: 'an http(s) URL such as "https://example.org/report", or an e-mail address',
+      expected: 'an http(s) URL or an e-mail address',
       found: '"javascript:alert(1)"',
       outcome: 'field dropped',
       entry: 'features[8] (id "h8")',
@@ -259,7 +264,7 @@ describe('readFeed', () => {
       ['features[5].properties.cost', 'value normalized'],
       ['features[8].properties.eligibility', 'field dropped'],
       ['features[8].properties.cost', 'field dropped'],
-      ['features[8].properties.documents["0"]', 'field dropped'],
+      ['features[8].properties.documents', 'field dropped'],
       ['features[8].properties.accessibility', 'field dropped'],
       ['features[8].properties.verified', 'field dropped'],
       ['features[8].properties.report', 'field dropped'],
@@ -270,6 +275,48 @@ describe('readFeed', () => {
       ['features[10].properties.report', 'field dropped'],
       ['features[11].properties.report', 'field dropped'],
     ]);
+  });
+
+  it('test/fixtures/hubs-know.geojson: what to know before going, clean, messy, bad and long', async () => {
+    const { feed, problems } = read(await json('/test/fixtures/hubs-know.geojson'));
+    const byId = Object.fromEntries(feed.hubs.map((h) => [h.id, h]));
+    expect(Object.keys(byId)).to.deep.equal([
+      'know-all',
+      'text-cost',
+      'messy',
+      'zero-www',
+      'bad-values',
+      'long-texts',
+      'nothing-to-know',
+    ]);
+    expect(byId['know-all']).to.include({
+      cost: 'free',
+      verified: '2026-11-20',
+      report: 'https://example.org/report?hub=know-all',
+    });
+    expect(byId['text-cost'].cost).to.deep.equal({
+      es: 'Consulta legal Q25; la orientación es gratuita',
+      en: 'Legal consultation Q25; advice is free',
+    });
+    expect(byId['text-cost'].report).to.equal('mailto:datos@example.org');
+    expect(byId.messy).to.include({
+      cost: 'free',
+      verified: '2026-10-01',
+      report: 'mailto:DATOS@EXAMPLE.ORG',
+    });
+    expect(byId.messy.documents).to.deep.equal({ es: 'DPI', EN: 'ID card' });
+    expect(byId['zero-www']).to.include({
+      cost: 'free',
+      report: 'https://www.example.org/reportar',
+    });
+    for (const field of ['eligibility', 'cost', 'documents', 'accessibility', 'verified', 'report'])
+      expect(byId['bad-values'], field).to.not.have.property(field);
+    // A list where text belongs is wrong as a whole, and said so.
+    expect(problems.find((p) => p.path === 'features[4].properties.documents')).to.include({
+      found: '["DPI","pasaporte"]',
+      outcome: 'field dropped',
+    });
+    expect(problems.every((p) => /^features\[[234]\]/.test(p.path))).to.be.true;
   });
 
   it('where to report wrong information for the whole feed: _migration_info.report, none for a bare FeatureCollection', () => {
