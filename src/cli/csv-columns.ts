@@ -17,6 +17,10 @@ export const TEXT_COLUMNS = [
   'locality',
   'notes',
   'status_notice',
+  'eligibility',
+  'cost',
+  'documents',
+  'accessibility',
 ] as const;
 export const OTHER_COLUMNS = [
   'id',
@@ -35,6 +39,8 @@ export const OTHER_COLUMNS = [
   'special_hours',
   'status',
   'reopens',
+  'verified',
+  'report',
 ] as const;
 
 /** Other names a sheet may use for a column: short ones, and Spanish ones (accents folded). */
@@ -71,6 +77,26 @@ export const ALIASES: Readonly<Record<string, string>> = {
   reopens_on: 'reopens',
   reabre: 'reopens',
   reapertura: 'reopens',
+  who: 'eligibility',
+  who_can_go: 'eligibility',
+  a_quien_atiende: 'eligibility',
+  requisitos: 'eligibility',
+  elegibilidad: 'eligibility',
+  costo: 'cost',
+  coste: 'cost',
+  precio: 'cost',
+  price: 'cost',
+  documentos: 'documents',
+  que_llevar: 'documents',
+  what_to_bring: 'documents',
+  accesibilidad: 'accessibility',
+  verified_on: 'verified',
+  last_verified: 'verified',
+  verificado: 'verified',
+  verificado_el: 'verified',
+  report_errors: 'report',
+  reportar: 'report',
+  reportar_errores: 'report',
 };
 
 const KNOWN = new Set<string>([...TEXT_COLUMNS, ...OTHER_COLUMNS]);

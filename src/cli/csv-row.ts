@@ -7,6 +7,7 @@
  * addresses, language tags) is left as written for the reader, whose rules have the last word.
  */
 import { countryCode, numberFromText, webAddress } from '../feed/forms.js';
+import { freeCost } from '../feed/schema.js';
 import type { Columns } from './csv-columns.js';
 import {
   CLOSED_EXAMPLE,
@@ -226,6 +227,21 @@ export function rowToFeature(
   properties.status_notice = text('status_notice');
   const reopens = get('reopens');
   if (reopens) properties.reopens = reopens;
+  // What to know before going. A sheet writes "free" in words: "Gratis" (and a row's every
+  // translation of it) is the feed's "free", with nothing to say; the reader has the rest.
+  properties.eligibility = text('eligibility');
+  const cost = text('cost');
+  properties.cost =
+    cost !== undefined &&
+    (typeof cost === 'string' ? [cost] : Object.values(cost)).every((c) => freeCost(c))
+      ? 'free'
+      : cost;
+  properties.documents = text('documents');
+  properties.accessibility = text('accessibility');
+  for (const field of ['verified', 'report'] as const) {
+    const value = get(field);
+    if (value) properties[field] = value;
+  }
   properties.notes = text('notes');
   for (const key of Object.keys(properties)) {
     if (properties[key] === undefined) delete properties[key];

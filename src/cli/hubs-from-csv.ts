@@ -54,9 +54,10 @@ export const CSV_HELP = `mi-feed hubs-from-csv <file.csv>
   ("warning:", e.g. a telephone number without its country code); every value written in its
   normal form ("note:", e.g. "+502 2233-4455" as "+50222334455", "gt" as "GT").
     --out <file>   write the GeoJSON to this file (written whole or not at all)
-    --lang <tag>   the language of the plain name, organization, address, locality, notes
-                   and status_notice columns, when the sheet also has translations of them
-                   (name_en, …); e.g. --lang es
+    --lang <tag>   the language of the plain text columns (name, organization, address,
+                   locality, notes, status_notice, eligibility, cost, documents,
+                   accessibility), when the sheet also has translations of them (name_en, …);
+                   e.g. --lang es
 
   The file: UTF-8 (with or without BOM), comma- or semicolon-separated (detected; Excel's
   "sep=;" first line too), a header row naming the columns, in any order and any case; values
@@ -71,7 +72,8 @@ export const CSV_HELP = `mi-feed hubs-from-csv <file.csv>
     name *         the hub's name
     name_es, name_en, …
                    its name in a language (any language tag after "name_"); the same
-                   suffix works on organization, address, locality, notes and status_notice
+                   suffix works on organization, address, locality, notes, status_notice,
+                   eligibility, cost, documents and accessibility
     organization, address, locality
     country        ISO 3166-1 alpha-2 code: GT, HN, SV, MX, … (gt or Guatemala are read as GT)
     latitude *     decimal degrees, -90 to 90 (e.g. 16.7833; a decimal comma is fine)
@@ -98,10 +100,19 @@ export const CSV_HELP = `mi-feed hubs-from-csv <file.csv>
                    temporalmente" too)
     status_notice  what a temporarily closed hub tells visitors (where to go meanwhile)
     reopens        the date it opens again: 2026-08-03
+    eligibility    who the hub serves: "Personas migrantes y sus familias"
+    cost           what a visit costs: "Consulta Q25"; free, gratis, gratuito, gratuita,
+                   gratuit, grátis, sin costo or 0 (any case) are written as "free"
+    documents      documents to bring: "DPI o pasaporte, si lo tiene"
+    accessibility  access for people with disabilities: "Entrada sin escalones"
+    verified       the day someone last checked the row: 2026-11-20 (mi-feed validate
+                   lists the hubs verified more than a year ago)
+    report         where to report wrong information: an https:// URL or an e-mail address
     notes
   Spanish names work too (nombre, nombre_en, organización, dirección, localidad, país,
   latitud, longitud, servicios, idiomas, teléfono, correo, web, zona_horaria, horario,
-  notas, cerrado_el, horario_especial, estado, aviso_estado, reabre), and lat, lon or lng.
+  notas, cerrado_el, horario_especial, estado, aviso_estado, reabre, a_quien_atiende or
+  requisitos, costo, documentos, accesibilidad, verificado, reportar), and lat, lon or lng.
 
   HXL: a row of HXL hashtags (#loc+name, #geo+lat, …) can take the header's place, or go
   right under it (then the hashtags decide, and the names serve the columns without one).

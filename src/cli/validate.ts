@@ -34,10 +34,14 @@ export const VALIDATE_HELP = `mi-feed validate <file-or-url>
   was found and what the widgets do about it (a field dropped, a value normalized, an entry
   dropped, the document unusable), then what each widget would show: news items by language,
   quizzes and their valid statements, hubs by country, campaigns running now.
-    --now <date>       count the campaigns running at this date (ISO 8601) instead of now
+    --now <date>       count the campaigns running, and judge how old the hubs' verified dates
+                       are, at this date (ISO 8601) instead of now
     --json             print one JSON document instead, for CI:
                        { source, usable, problems: [{ path, expected, found, outcome, entry,
-                       section, dropped?, normalized?, note? }], summary }
+                       section, dropped?, normalized?, note? }], summary, stale? }
+  Hubs whose verified date is more than a year before now are listed apart, to be checked
+  again (in --json: stale: [{ path, id, verified }], only when there are some). They are no
+  problem: the widgets still show them, and the exit code stays what it is.
     --max-size <size>  read at most this much (default ${formatSize(DEFAULT_MAX_BYTES).replace(' ', '')}; e.g. 200MB, 512KB)
     --timeout <time>   a URL must be read whole within this time: connecting, the headers and
                        the body (default ${formatDuration(DEFAULT_TIMEOUT_MS).replace(' ', '')}; e.g. 60, 90s, 500ms)
@@ -64,6 +68,21 @@ export interface ValidateReport {
   jsonError?: { line: number; column: number; message: string };
   /** What each widget would show; null for an unusable document. */
   summary: FeedSummary | null;
+  /**
+   * The hubs last verified more than a year before `--now`, to be checked again; present only
+   * when there are some. Not problems: they change neither `usable` nor the exit code.
+   */
+  stale?: StaleHub[];
+}
+
+/** A hub whose `verified` date is more than a year old. */
+export interface StaleHub {
+  /** JSON path of its `verified` value: `_migration_info.hubs.features[3].properties.verified`. */
+  path: string;
+  /** The hub's id, as the widgets name it (`hub-4` for the fourth, when it has none). */
+  id: string;
+  /** The date, `2024-11-02`. */
+  verified: string;
 }
 
 export interface FeedSummary {
@@ -128,10 +147,18 @@ export async function validate(args: string[], io: Io): Promise<ExitCode> {
   }
   const { feed, problems } = result;
   const summary = feed ? summarize(feed, now) : null;
+  const stale = feed ? staleHubs(feed, parsed.value, now) : [];
   if (values.json) {
-    writeJson(io, { source, usable: feed !== undefined, problems, summary });
+    writeJson(io, {
+      source,
+      usable: feed !== undefined,
+      problems,
+      summary,
+      ...(stale.length ? { stale } : {}),
+    });
   } else {
     printProblems(io, source, problems, feed !== undefined);
+    printStale(io, stale, now);
     if (summary) {
       writeLine(io.stdout);
       writeLine(io.stdout, 'What the widgets would show:');
@@ -195,6 +222,20 @@ function printProblems(io: Io, source: string, problems: readonly Problem[], usa
   if (!usable && !problems.some((p) => p.outcome === 'document unusable')) {
     writeLine(out);
     writeLine(out, UNUSABLE);
+  }
+}
+
+function printStale(io: Io, stale: readonly StaleHub[], now: Date): void {
+  if (!stale.length) return;
+  const out = io.stdout;
+  writeLine(out);
+  writeLine(
+    out,
+    `${plural(stale.length, 'hub')} last verified more than a year before ${now.toISOString().slice(0, 10)}, ` +
+      'in <mi-hub-locator> (still shown, not a problem: check them, then update verified):',
+  );
+  for (const hub of stale) {
+    writeLine(out, `  ${escapeControl(hub.path)}: ${hub.verified} (id ${quoted(hub.id)})`);
   }
 }
 
@@ -276,6 +317,48 @@ export function summarize(feed: Feed, now: Date): FeedSummary {
       running: feed.campaigns.filter((c) => isRunning(c, now)).map((c) => String(c.id)),
     },
   };
+}
+
+/** The day a year before `now` (UTC): a hub verified before it is stale. */
+function yearBefore(now: Date): string {
+  const day = new Date(now.getTime());
+  day.setUTCFullYear(day.getUTCFullYear() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The hubs of the document whose `verified` date is more than a year before `now`, with the
+ * JSON path of that date: the read hub is found among the document's features by its id (or
+ * by `hub-<n>`, the name the reader gives a hub without one).
+ */
+export function staleHubs(feed: Feed, raw: unknown, now: Date): StaleHub[] {
+  const cutoff = yearBefore(now);
+  const old = feed.hubs.filter((hub) => hub.verified !== undefined && hub.verified < cutoff);
+  if (!old.length) return [];
+  const info = isObject(raw) ? raw._migration_info : undefined;
+  const hubs = isObject(info) ? info.hubs : undefined;
+  const [where, features] =
+    feed.kind === 'hubs'
+      ? ['features', isObject(raw) ? raw.features : undefined]
+      : ['_migration_info.hubs.features', isObject(hubs) ? hubs.features : undefined];
+  const list: unknown[] = Array.isArray(features) ? features : [];
+  return old.map((hub) => {
+    const index = list.findIndex((feature, i) => {
+      const id = isObject(feature) ? feature.id : undefined;
+      return (
+        ((typeof id === 'string' || typeof id === 'number') && String(id) === hub.id) ||
+        `hub-${i + 1}` === hub.id
+      );
+    });
+    return {
+      path: `${where}[${index}].properties.verified`,
+      id: hub.id,
+      verified: hub.verified!,
+    };
+  });
 }
 
 // --- JSON output ---------------------------------------------------------------------------

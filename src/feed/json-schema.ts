@@ -24,8 +24,11 @@ import { E164, isTimeZone } from './forms.js';
 import {
   CampaignSchema,
   ContactUrl,
+  Cost,
   CountryCode,
+  EMAIL,
   FeatureCollectionSchema,
+  FREE_WORDS,
   HttpUrl,
   HubFeatureSchema,
   HubPropertiesSchema,
@@ -40,6 +43,8 @@ import {
   NonEmptyString,
   QuestionSchema,
   QuizSchema,
+  ReportAddress,
+  ZERO_COST,
 } from './schema.js';
 
 /**
@@ -66,6 +71,7 @@ const definitions = {
   LocalizedText,
   HttpUrl,
   ContactUrl,
+  ReportAddress,
   Date: IsoDate,
   LanguageTag: LangTag,
   CountryCode,
@@ -99,7 +105,32 @@ const [someText] = checksOf(NewsItemSchema);
 const coordinates = HubFeatureSchema.entries.geometry.entries.coordinates;
 const [twoOrThreeNumbers, withinRange] = checksOf(coordinates);
 const [phone] = checksOf(HubPropertiesSchema.entries.phone.wrapped);
+const [notFree] = checksOf(Cost.pipe[0].options[1]);
+const [reportAddress] = checksOf(ReportAddress);
 const [timeZone] = checksOf(HubPropertiesSchema.entries.timezone.wrapped);
+
+const ACCENTED: Readonly<Record<string, string>> = {
+  a: 'áàâäã',
+  e: 'éèêë',
+  i: 'íìîï',
+  o: 'óòôöõ',
+  u: 'úùûü',
+};
+/** A folded word as a pattern for what folds to it: any case, accents. */
+const unfolded = (word: string) =>
+  [...word]
+    .map((c) => {
+      if (c === ' ') return c;
+      const letters = c + (ACCENTED[c] ?? '');
+      return `[${letters}${letters.toUpperCase()}]`;
+    })
+    .join('');
+/** The ways to write "free" that the reader reads as `"free"` ({@link FREE_WORDS}, zeros). */
+const FREE_TEXT = `^\\s*(?:${FREE_WORDS.map(unfolded).join('|')}|${ZERO_COST.source.slice(1, -1)})\\s*$`;
+/** An absolute http(s) URL or an e-mail address: what the reader takes for `report` as it is. */
+const REPORT_ADDRESS = `^(?:[hH][tT][tT][pP][sS]?://\\S+|${EMAIL.source
+  .slice(1, -1)
+  .replace('(mailto:)', '(?:[mM][aA][iI][lL][tT][oO]:)')})$`;
 
 const allOf = (schema: JsonSchema, add: JsonSchema): JsonSchema => ({
   ...schema,
@@ -158,6 +189,8 @@ const rewrites = new Map<PipeItem, Rewrite>([
     }),
   ],
   [phone, (s) => ({ ...s, pattern: `^(?:[tT][eE][lL]:)?${E164.source.slice(1)}` })],
+  [notFree, (s) => ({ ...s, not: { pattern: FREE_TEXT } })],
+  [reportAddress, (s) => ({ ...s, pattern: REPORT_ADDRESS })],
   [timeZone, (s) => ({ ...s, enum: timeZones() })],
 ]);
 
@@ -185,7 +218,7 @@ const DEFINITION_WORDS: Record<Definition, Words> = {
   },
   MigrationInfo: {
     description:
-      "The widgets' extension to JSON Feed (an underscore key, JSON Feed's way to extend): quizzes, hubs and campaigns.",
+      "The widgets' extension to JSON Feed (an underscore key, JSON Feed's way to extend): quizzes, hubs, campaigns, and where to report wrong information.",
   },
   HubCollection: {
     title: 'Information hubs',
@@ -217,6 +250,11 @@ const DEFINITION_WORDS: Record<Definition, Words> = {
   ContactUrl: {
     title: 'Contact URL',
     description: 'An http(s) URL, or a mailto: or tel: link, to reach a person.',
+  },
+  ReportAddress: {
+    title: 'Where to report wrong information',
+    description:
+      'An absolute http(s) URL (a form, a page) or an e-mail address ("mailto:" is fine), such as "https://example.org/report" or "datos@example.org". The widgets link to it as it is, or as "mailto:address"; a relative URL, javascript: and other schemes are refused, "www.example.org/report" is read as "https://www.example.org/report" (and reported).',
   },
   Date: {
     title: 'Date',
@@ -265,6 +303,8 @@ export const FIELD_WORDS: Record<string, string> = {
   'MigrationInfo.hubs':
     'Hubs for <mi-hub-locator>: a GeoJSON FeatureCollection here, or — for a big feed — the URL of one, or one URL per country ({"GT": "hubs/gt.geojson", "other": "hubs/other.geojson"}; `mi-feed split` writes them), so a page fetches only the hubs it shows. Relative URLs resolve against the feed.',
   'MigrationInfo.campaigns': 'Campaigns for <mi-campaign-banner>.',
+  'MigrationInfo.report':
+    "Where visitors report wrong information about a hub: a form's URL or an e-mail address; a hub's own report comes first.",
   'HubProperties.services':
     'Service codes: information, legal, psychosocial, health, shelter, documentation (shown localized), or your own (shown as written).',
   'HubProperties.phone':
@@ -283,6 +323,17 @@ export const FIELD_WORDS: Record<string, string> = {
     'What a temporarily closed hub tells visitors (where to go meanwhile).',
   'HubProperties.reopens':
     'The date a temporarily closed hub opens again ("2026-08-03"); from that day it shows as active.',
+  'HubProperties.eligibility':
+    'Who the hub serves, e.g. {"es": "Personas migrantes y sus familias", "en": "Migrants and their families"}.',
+  'HubProperties.cost':
+    'What a visit costs: "free", or text such as {"es": "Consulta Q25"}. "Free", "no cost", "gratis", "grátis", "gratuito", "gratuita", "gratuit", "gratuite", "sin costo", "0" (in any case, with or without accents and spaces around) and the number 0 are read as "free" (and reported); a map of languages stays text; true is not read (it could mean either).',
+  'HubProperties.documents': 'Documents to bring, e.g. {"es": "DPI o pasaporte, si lo tiene"}.',
+  'HubProperties.accessibility':
+    'Access for people with disabilities, e.g. {"en": "Step-free entrance; accessible toilet"}.',
+  'HubProperties.verified':
+    'The day someone last checked this entry ("2026-11-20"). `mi-feed validate` lists the hubs checked more than a year ago.',
+  'HubProperties.report':
+    "Where to report wrong information about this hub (a URL or an e-mail address); when absent, the feed's _migration_info.report.",
   'Hub.geometry': '[longitude, latitude] (GeoJSON order: longitude first), in degrees.',
   'Campaign.starts':
     'When the campaign starts showing; a campaign whose date cannot be read is left out.',

@@ -476,9 +476,10 @@ function readUnion(
   }
   if (fits.length === 1) return readValue(ctx, fits[0], raw, path);
   const result = readLeaf(ctx, schema, raw, path);
-  return result.ok
-    ? result
-    : fail({ ...result.failure, expected: schemaWords(base, result.failure.expected) });
+  if (result.ok) return result;
+  const expected = schemaWords(base, result.failure.expected);
+  // A value of no option's type (a list for text: valibot's record takes arrays) is wrong whole.
+  return fail(fits.length ? { ...result.failure, expected } : { path, expected, found: raw });
 }
 
 /** For an object schema whose `type` field is a literal: that literal. */
@@ -579,6 +580,7 @@ export function readFeed(raw: unknown, baseUrl: string): ReadResult {
       quizzes?: Quiz[];
       hubs?: { features: Hub[] } | string | Record<string, string>;
       campaigns?: Campaign[];
+      report?: string;
     };
   };
   const info = doc._migration_info;
@@ -603,6 +605,7 @@ export function readFeed(raw: unknown, baseUrl: string): ReadResult {
               }))
             : [],
       campaigns: info?.campaigns ?? [],
+      report: info?.report,
     },
     problems: ctx.problems,
   };

@@ -17,6 +17,7 @@ import {
   countryCode,
   DAYS,
   E164,
+  fold,
   isTimeZone,
   isUrlReference,
   LANG_TAG,
@@ -97,6 +98,68 @@ function urlSchema(kind: UrlKind, expected: string) {
 export const HttpUrl = urlSchema('web', 'an http(s) URL');
 /** A way to reach someone: an http(s) URL, or mailto:/tel:. */
 export const ContactUrl = urlSchema('contact', 'an http(s), mailto: or tel: URL');
+
+/** An e-mail address, perhaps as a `mailto:` link (in any case). */
+export const EMAIL = /^(mailto:)?[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/i;
+
+/**
+ * Where to report wrong information, as a link to put straight in `href`: an absolute http(s)
+ * URL (as the URL parser writes it) or an e-mail address (`mailto:` or not) → `mailto:address`;
+ * undefined for anything else (`javascript:`, `ftp:`, a relative path, words).
+ */
+export function reportHref(text: string): string | undefined {
+  if (EMAIL.test(text)) return `mailto:${text.replace(/^mailto:/i, '')}`;
+  if (!/^https?:\/\/\S+$/i.test(text)) return undefined;
+  try {
+    return new URL(text).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How people write "free of charge" in a hub's `cost`, folded (lower case, no accents,
+ * trimmed): English, Spanish, French and Portuguese. With a number of zeros (`0`, `0.00`), each is
+ * read as `"free"`. Here rather than in `forms.ts`: only the reader and the tools need them.
+ */
+export const FREE_WORDS = [
+  'free',
+  'no cost',
+  'gratis',
+  'gratuito',
+  'gratuita',
+  'gratuit',
+  'gratuite',
+  'sin costo',
+] as const;
+
+/** Zeros alone, `0`, `0.00`, `0,00`: no cost. */
+export const ZERO_COST = /^0+(?:[.,]0+)?$/;
+
+/**
+ * A cost as people write "free" → `"free"`: ` Gratis `, `GRATUITO`, `grátis`, `No cost`, `0`, the
+ * number 0. Undefined for anything else — `true` too: "cost: true" may as well mean it costs.
+ */
+export function freeCost(value: unknown): 'free' | undefined {
+  if (value === 0) return 'free';
+  if (typeof value !== 'string') return undefined;
+  const words = fold(value);
+  return (FREE_WORDS as readonly string[]).includes(words) || ZERO_COST.test(words)
+    ? 'free'
+    : undefined;
+}
+
+/**
+ * Where to report wrong information: an absolute http(s) URL, or an e-mail address (a `mailto:`
+ * link is fine) — read as the link itself, `https://…` or `mailto:address`, for an `href`.
+ * Relative URLs are refused: a cell of words would pass for one.
+ */
+export const ReportAddress = v.pipe(
+  v.string('an http(s) URL or an e-mail address'),
+  reading({ normalize: (s) => (typeof s === 'string' ? (webAddress(s) ?? s.trim()) : s) }),
+  v.check((s) => reportHref(s) !== undefined, 'an http(s) URL or an e-mail address'),
+  v.transform((s) => reportHref(s)!),
+);
 
 /** A real date (no 30 February), RFC 3339, with its zone when it has a time. */
 export const IsoDate = v.pipe(
@@ -238,6 +301,27 @@ export const HoursExceptionSchema = v.pipe(
 );
 export type HoursException = v.InferOutput<typeof HoursExceptionSchema>;
 
+/** A cost in words; never a way to write "free" (that is `"free"` itself). */
+const CostText = v.pipe(
+  NonEmptyString,
+  v.check((s) => freeCost(s) === undefined, '"free"'),
+);
+
+/**
+ * What a visit costs: `"free"`, or text (a map of language tag → text too) such as "Consulta
+ * Q25". "Free", " gratis ", "Gratuito", "grátis", "0" and the number 0 are read as `"free"`
+ * (and reported); a map stays text, whatever it says.
+ */
+export const Cost = v.pipe(
+  v.union(
+    [v.literal('free', '"free"'), CostText, LocalizedText.options[1]],
+    '"free", or text, or a map of language tag → text',
+  ),
+  reading({ normalize: (s) => freeCost(s) ?? s }),
+);
+/** `"free"`, or what a visit costs in words (never a way to write "free"). */
+export type Cost = 'free' | LocalizedText;
+
 export const HubPropertiesSchema = v.object(
   {
     name: LocalizedText,
@@ -269,7 +353,7 @@ export const HubPropertiesSchema = v.object(
       v.pipe(
         v.string('an e-mail address'),
         reading({ normalize: trimmed }),
-        v.regex(/^(mailto:)?[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/i, 'an e-mail address'),
+        v.regex(EMAIL, 'an e-mail address'),
         v.transform((s) => s.replace(/^mailto:/i, '')),
       ),
     ),
@@ -322,6 +406,12 @@ export const HubPropertiesSchema = v.object(
     ),
     status_notice: v.optional(LocalizedText),
     reopens: v.optional(CalendarDate),
+    eligibility: v.optional(LocalizedText),
+    cost: v.optional(Cost),
+    documents: v.optional(LocalizedText),
+    accessibility: v.optional(LocalizedText),
+    verified: v.optional(CalendarDate),
+    report: v.optional(ReportAddress),
     notes: v.optional(LocalizedText),
     sample: v.optional(v.boolean('true or false')),
   },
@@ -436,8 +526,9 @@ export const MigrationInfoSchema = v.object(
     campaigns: v.optional(
       v.pipe(v.array(CampaignSchema, 'a list of campaigns'), reading({ entries: {} })),
     ),
+    report: v.optional(ReportAddress),
   },
-  'an object with quizzes, hubs and campaigns',
+  'an object with quizzes, hubs, campaigns and report',
 );
 
 /** A JSON Feed 1.1 document with the widgets' extension. */
@@ -474,4 +565,10 @@ export interface Feed {
   /** Where more hubs are, when the feed keeps them in files of their own. */
   hubParts: HubPart[];
   campaigns: Campaign[];
+  /**
+   * Where to report wrong information (`_migration_info.report`): an absolute http(s) URL or
+   * `mailto:address`, ready for `href`; a hub's own `report` comes first. None for a bare
+   * FeatureCollection.
+   */
+  report?: string;
 }

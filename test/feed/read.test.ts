@@ -39,6 +39,11 @@ describe('readFeed', () => {
     expect(feed.quizzes[0].questions).to.have.length(8);
     expect(feed.hubs).to.have.length(36);
     expect(feed.campaigns).to.have.length(3);
+    expect(feed.report).to.equal('mailto:datos@migration-info-widgets.example');
+    const libertad = feed.hubs.find((h) => h.id === 'hub-la-libertad')!;
+    expect(libertad).to.include({ cost: 'free', verified: '2026-11-20' });
+    expect(libertad.report).to.match(/^https:\/\/migration-info-widgets\.example\/report\?/);
+    expect(feed.hubs.find((h) => h.id === 'hub-tapachula')!.cost).to.have.property('es');
     expect(problems).to.deep.equal([]);
   });
 
@@ -159,6 +164,193 @@ describe('readFeed', () => {
       'features[0].properties.opening_hours[0].opens',
     ]);
     expect(problems.every((p) => p.outcome === 'value normalized')).to.be.true;
+  });
+
+  it('what to know before going: clean values kept, messy ones normalized or dropped with their path, the hub kept', () => {
+    const { feed, problems } = read(
+      hubs(
+        {
+          eligibility: {
+            es: 'Personas migrantes y sus familias',
+            en: 'Migrants and their families',
+          },
+          cost: 'free',
+          documents: 'DPI o pasaporte',
+          accessibility: { en: 'Step-free entrance' },
+          verified: '2026-11-20',
+          report: 'https://example.org/report?hub=h0',
+        },
+        { cost: ' Gratis ', verified: ' 2026-11-20 ', report: 'MAILTO:Datos@Example.org' },
+        { cost: 'GRATUITO', report: 'datos@example.org' },
+        { cost: 'grátis', report: 'www.example.org/report' },
+        { cost: 0, report: ' https://example.org/r ' },
+        { cost: '0,00' },
+        { cost: 'Consulta Q25' },
+        { cost: { es: 'Gratis', en: 'Free' } },
+        {
+          cost: true,
+          eligibility: '  ',
+          documents: ['DPI'],
+          accessibility: 12,
+          verified: '20/11/2026',
+          report: 'javascript:alert(1)',
+        },
+        { cost: '', verified: '2026-02-30', report: 'ftp://example.org/report' },
+        { verified: 20261120, report: 'llame al centro' },
+        { report: '/report' },
+      ),
+    );
+    expect(feed.hubs).to.have.length(12);
+    const know = feed.hubs.map(
+      ({ eligibility, cost, documents, accessibility, verified, report }) =>
+        JSON.parse(
+          JSON.stringify({ eligibility, cost, documents, accessibility, verified, report }),
+        ) as object,
+    );
+    expect(know).to.deep.equal([
+      {
+        eligibility: { es: 'Personas migrantes y sus familias', en: 'Migrants and their families' },
+        cost: 'free',
+        documents: 'DPI o pasaporte',
+        accessibility: { en: 'Step-free entrance' },
+        verified: '2026-11-20',
+        report: 'https://example.org/report?hub=h0',
+      },
+      { cost: 'free', verified: '2026-11-20', report: 'mailto:Datos@Example.org' },
+      { cost: 'free', report: 'mailto:datos@example.org' },
+      { cost: 'free', report: 'https://www.example.org/report' },
+      { cost: 'free', report: 'https://example.org/r' },
+      { cost: 'free' },
+      { cost: 'Consulta Q25' },
+      { cost: { es: 'Gratis', en: 'Free' } },
+      {},
+      {},
+      {},
+      {},
+    ]);
+    const at = (path: string) => problems.find((p) => p.path === `features[${path}`)!;
+    expect(at('1].properties.cost')).to.include({
+      expected: '"free"',
+      found: '" Gratis "',
+      outcome: 'value normalized',
+      normalized: '"free"',
+    });
+    expect(at('4].properties.cost')).to.include({ found: '0', normalized: '"free"' });
+    expect(at('3].properties.report')).to.include({
+      outcome: 'value normalized',
+      normalized: '"https://www.example.org/report"',
+    });
+    expect(at('8].properties.report')).to.include({
+      expected: 'an http(s) URL or an e-mail address',
+      found: '"javascript:alert(1)"',
+      outcome: 'field dropped',
+      entry: 'features[8] (id "h8")',
+      section: 'hubs',
+    });
+    expect(at('8].properties.cost')).to.include({ found: 'true', outcome: 'field dropped' });
+    expect(at('8].properties.verified')).to.include({
+      expected: 'a date such as "2026-12-24"',
+      found: '"20/11/2026"',
+    });
+    // A mailto: prefix, a bare address and the parser's own spelling of a URL are no problem.
+    expect(brief(problems)).to.deep.equal([
+      ['features[1].properties.cost', 'value normalized'],
+      ['features[1].properties.verified', 'value normalized'],
+      ['features[2].properties.cost', 'value normalized'],
+      ['features[3].properties.cost', 'value normalized'],
+      ['features[3].properties.report', 'value normalized'],
+      ['features[4].properties.cost', 'value normalized'],
+      ['features[4].properties.report', 'value normalized'],
+      ['features[5].properties.cost', 'value normalized'],
+      ['features[8].properties.eligibility', 'field dropped'],
+      ['features[8].properties.cost', 'field dropped'],
+      ['features[8].properties.documents', 'field dropped'],
+      ['features[8].properties.accessibility', 'field dropped'],
+      ['features[8].properties.verified', 'field dropped'],
+      ['features[8].properties.report', 'field dropped'],
+      ['features[9].properties.cost', 'field dropped'],
+      ['features[9].properties.verified', 'field dropped'],
+      ['features[9].properties.report', 'field dropped'],
+      ['features[10].properties.verified', 'field dropped'],
+      ['features[10].properties.report', 'field dropped'],
+      ['features[11].properties.report', 'field dropped'],
+    ]);
+  });
+
+  it('test/fixtures/hubs-know.geojson: what to know before going, clean, messy, bad and long', async () => {
+    const { feed, problems } = read(await json('/test/fixtures/hubs-know.geojson'));
+    const byId = Object.fromEntries(feed.hubs.map((h) => [h.id, h]));
+    expect(Object.keys(byId)).to.deep.equal([
+      'know-all',
+      'text-cost',
+      'messy',
+      'zero-www',
+      'bad-values',
+      'long-texts',
+      'nothing-to-know',
+    ]);
+    expect(byId['know-all']).to.include({
+      cost: 'free',
+      verified: '2026-11-20',
+      report: 'https://example.org/report?hub=know-all',
+    });
+    expect(byId['text-cost'].cost).to.deep.equal({
+      es: 'Consulta legal Q25; la orientación es gratuita',
+      en: 'Legal consultation Q25; advice is free',
+    });
+    expect(byId['text-cost'].report).to.equal('mailto:datos@example.org');
+    expect(byId.messy).to.include({
+      cost: 'free',
+      verified: '2026-10-01',
+      report: 'mailto:DATOS@EXAMPLE.ORG',
+    });
+    expect(byId.messy.documents).to.deep.equal({ es: 'DPI', EN: 'ID card' });
+    expect(byId['zero-www']).to.include({
+      cost: 'free',
+      report: 'https://www.example.org/reportar',
+    });
+    for (const field of ['eligibility', 'cost', 'documents', 'accessibility', 'verified', 'report'])
+      expect(byId['bad-values'], field).to.not.have.property(field);
+    // A list where text belongs is wrong as a whole, and said so.
+    expect(problems.find((p) => p.path === 'features[4].properties.documents')).to.include({
+      found: '["DPI","pasaporte"]',
+      outcome: 'field dropped',
+    });
+    expect(problems.every((p) => /^features\[[234]\]/.test(p.path))).to.be.true;
+  });
+
+  it('where to report wrong information for the whole feed: _migration_info.report, none for a bare FeatureCollection', () => {
+    const report = (value: unknown) => {
+      const { feed, problems } = read({
+        version: V,
+        items: [],
+        _migration_info: { report: value },
+      });
+      return { report: feed.report, problems: brief(problems) };
+    };
+    expect(report('mailto:datos@example.org')).to.deep.equal({
+      report: 'mailto:datos@example.org',
+      problems: [],
+    });
+    expect(report('Datos@Example.org ')).to.deep.equal({
+      report: 'mailto:Datos@Example.org',
+      problems: [['_migration_info.report', 'value normalized']],
+    });
+    expect(report('https://example.org/report')).to.deep.equal({
+      report: 'https://example.org/report',
+      problems: [],
+    });
+    for (const bad of ['javascript:alert(1)', 'ftp://example.org/r', 'report.html', 42]) {
+      expect(report(bad), String(bad)).to.deep.equal({
+        report: undefined,
+        problems: [['_migration_info.report', 'field dropped']],
+      });
+    }
+    expect(read({ version: V, items: [] }).feed.report).to.be.undefined;
+    const bare = read(hubs({ report: 'datos@example.org' })).feed;
+    expect(bare.kind).to.equal('hubs');
+    expect(bare.report).to.be.undefined;
+    expect(bare.hubs[0].report).to.equal('mailto:datos@example.org');
   });
 
   it('one unreadable opening time drops all the hours — never a wrong "open now" — and keeps the hub', () => {

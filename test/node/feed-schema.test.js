@@ -153,6 +153,40 @@ const CASES = [
     },
     false,
   ],
+  [
+    'what to know before going, as the reader keeps it',
+    (f) => {
+      Object.assign(hub(f).properties, {
+        eligibility: { es: 'Personas migrantes y sus familias' },
+        cost: 'free',
+        documents: 'DPI o pasaporte',
+        accessibility: { en: 'Step-free entrance' },
+        verified: '2026-11-20',
+        report: 'mailto:datos@example.org',
+      });
+      f._migration_info.report = 'https://example.org/report';
+    },
+    true,
+  ],
+  ['a cost in words', (f) => (hub(f).properties.cost = { es: 'Consulta Q25' }), true],
+  ['a cost "Gratis" (read as "free")', (f) => (hub(f).properties.cost = ' Gratis '), false],
+  ['a cost "grátis" (read as "free")', (f) => (hub(f).properties.cost = 'GRÁTIS'), false],
+  ['a cost "0" (read as "free")', (f) => (hub(f).properties.cost = '0'), false],
+  ['a cost 0, a number (read as "free")', (f) => (hub(f).properties.cost = 0), false],
+  ['a cost true', (f) => (hub(f).properties.cost = true), false],
+  ['a blank eligibility', (f) => (hub(f).properties.eligibility = ' '), false],
+  ['an impossible verified date', (f) => (hub(f).properties.verified = '2026-02-30'), false],
+  [
+    'a verified date as a sheet writes it',
+    (f) => (hub(f).properties.verified = '20/11/2026'),
+    false,
+  ],
+  ['a report e-mail address alone', (f) => (hub(f).properties.report = 'datos@example.org'), true],
+  ['a report URL', (f) => (hub(f).properties.report = 'https://example.org/r?hub=a'), true],
+  ['a javascript: report', (f) => (hub(f).properties.report = 'javascript:alert(1)'), false],
+  ['an ftp: report', (f) => (f._migration_info.report = 'ftp://example.org/report'), false],
+  ['a relative report URL', (f) => (hub(f).properties.report = '/report'), false],
+  ['a www. report address', (f) => (f._migration_info.report = 'www.example.org/report'), false],
   ['a JSON Feed version that is not a URL', (f) => (f.version = '1.1'), false],
   [
     'extra fields (JSON Feed allows them)',

@@ -15,6 +15,7 @@ import { CsvTokenizer, detectDelimiter } from '../../lib/cli/csv-records.js';
 import { IdLines } from '../../lib/cli/csv-ids.js';
 import { CSV_HELP, hubsFromCsv } from '../../lib/cli/hubs-from-csv.js';
 import { clock, dayCode, parseHours } from '../../lib/cli/hours.js';
+import { headerColumn } from '../../lib/cli/csv-columns.js';
 import { hxlRule, isHashtagRow, parseHashtag } from '../../lib/cli/hxl.js';
 import { readFeed } from '../../lib/feed/read.js';
 import { convertInChild, writeSheet } from '../../scripts/bench-csv.js';
@@ -274,6 +275,12 @@ describe('hubs-from-csv: the sheets of mi-feed.test.js', () => {
       'status',
       'status_notice',
       'reopens',
+      'eligibility',
+      'cost',
+      'documents',
+      'accessibility',
+      'verified',
+      'report',
       'notes',
     ]) {
       assert.match(CSV_HELP, new RegExp(`^ {4}(.*[ ,])?${column}\\b`, 'm'), `column ${column}`);
@@ -289,6 +296,12 @@ describe('hubs-from-csv: the sheets of mi-feed.test.js', () => {
       '#meta+status',
       '#meta+status+notice',
       '#date+reopens',
+      '#meta+eligibility',
+      '#meta+cost',
+      '#meta+documents',
+      '#meta+accessibility',
+      '#date+verified',
+      '#contact+report',
     ]) {
       assert.ok(CSV_HELP.includes(tag), tag);
     }
@@ -387,6 +400,32 @@ describe('hubs-from-csv: HXL', () => {
     assert.equal(rule('#meta+hours'), 'hours');
     assert.equal(rule('#meta +special +hours'), 'special_hours');
     assert.equal(rule('#meta+status+notice'), 'status_notice');
+  });
+
+  test('hashtags for what to know before going, with translations', async () => {
+    const file = await sheet(
+      'hxl-know.csv',
+      '#loc+name,#geo+lat,#geo+lon,#meta+eligibility+i_es,#meta+eligibility+i_en,#meta+cost,' +
+        '#meta+documents,#meta +Accessibility,#date+verified,#contact+report\n' +
+        'Centro,14.6,-90.5,Personas migrantes,Migrants,Gratuito,DPI,Rampa,2026-11-20,' +
+        'datos@example.org\n',
+    );
+    const { code, stderr, geojson } = await convert([file]);
+    assert.equal(code, 0, stderr);
+    assertReadable(geojson);
+    assert.deepEqual(geojson.features[0].properties, {
+      name: 'Centro',
+      eligibility: { es: 'Personas migrantes', en: 'Migrants' },
+      cost: 'free',
+      documents: 'DPI',
+      accessibility: 'Rampa',
+      verified: '2026-11-20',
+      report: 'mailto:datos@example.org',
+    });
+    const rule = (cell) => hxlRule(parseHashtag(cell))?.column;
+    assert.equal(rule('#contact+report'), 'report');
+    assert.equal(rule('#contact+email'), 'email');
+    assert.equal(rule('#date +Verified'), 'verified');
   });
 
   test('a sheet of hashtags without a position: which hashtags are missing', async () => {
@@ -558,6 +597,101 @@ describe('hubs-from-csv: values and rows', () => {
       status_notice: { es: 'Abierto', en: 'Open' },
       reopens: '2026-08-03',
     });
+  });
+
+  test('what to know before going: eligibility, cost, documents, accessibility, verified, report', async () => {
+    const file = await sheet(
+      'know.csv',
+      'id,name,latitude,longitude,eligibility,cost,documents,accessibility,verified,report\n' +
+        // Line 2: clean values.
+        'a,Centro A,14.6,-90.5,Personas migrantes y sus familias,free,DPI o pasaporte,' +
+        'Entrada sin escalones,2026-11-20,https://example.org/report?hub=a\n' +
+        // Line 3: "free" as people write it; an e-mail address as a mailto: link, in capitals.
+        'b,Centro B,14.6,-90.5,,  GRATIS  ,,,2026-11-20,MAILTO:Datos@Example.org\n' +
+        'c,Centro C,14.6,-90.5,,grátis,,,,datos@example.org\n' +
+        'd,Centro D,14.6,-90.5,,0,,,,www.example.org/report\n' +
+        // Line 6: bad values, each left out with its line and column; the row is still written.
+        'e,Centro E,14.6,-90.5,,Consulta Q25,,,20/11/2026,javascript:alert(1)\n' +
+        'f,Centro F,14.6,-90.5,,,,,2026-02-30,llame al centro\n' +
+        'g,Centro G,14.6,-90.5,,,,,,ftp://example.org/report\n',
+    );
+    const { code, stderr, geojson } = await convert([file]);
+    assert.equal(code, 1, stderr);
+    assertReadable(geojson);
+    const [a, b, c, d, e, f, g] = geojson.features.map((x) => x.properties);
+    assert.deepEqual(a, {
+      name: 'Centro A',
+      eligibility: 'Personas migrantes y sus familias',
+      cost: 'free',
+      documents: 'DPI o pasaporte',
+      accessibility: 'Entrada sin escalones',
+      verified: '2026-11-20',
+      report: 'https://example.org/report?hub=a',
+    });
+    assert.deepEqual(b, {
+      name: 'Centro B',
+      cost: 'free',
+      verified: '2026-11-20',
+      report: 'mailto:Datos@Example.org',
+    });
+    assert.deepEqual(c, { name: 'Centro C', cost: 'free', report: 'mailto:datos@example.org' });
+    assert.deepEqual(d, {
+      name: 'Centro D',
+      cost: 'free',
+      report: 'https://www.example.org/report',
+    });
+    assert.deepEqual(e, { name: 'Centro E', cost: 'Consulta Q25' });
+    assert.deepEqual(f, { name: 'Centro F' });
+    assert.deepEqual(g, { name: 'Centro G' });
+    assert.doesNotMatch(stderr, /line [2-4]: /);
+    assert.match(
+      stderr,
+      /line 5: note: report "www\.example\.org\/report" written as "https:\/\/www\.example\.org\/report"/,
+    );
+    for (const message of [
+      /line 6: warning: verified "20\/11\/2026" left out: expected a date such as "2026-12-24"/,
+      /line 6: warning: report "javascript:alert\(1\)" left out: expected an http\(s\) URL or an e-mail address/,
+      /line 7: warning: verified "2026-02-30" left out/,
+      /line 7: warning: report "llame al centro" left out/,
+      /line 8: warning: report "ftp:\/\/example\.org\/report" left out/,
+    ]) {
+      assert.match(stderr, message);
+    }
+    assert.match(
+      stderr,
+      /7 hubs written; in the rows written: 5 values left out, 1 value normalized$/m,
+    );
+  });
+
+  test('what to know before going by its Spanish names, and in two languages', async () => {
+    const file = await sheet(
+      'saber.csv',
+      'nombre,latitud,longitud,a_quien_atiende,a_quien_atiende_en,costo,costo_en,documentos,' +
+        'accesibilidad,verificado,reportar\n' +
+        'Centro,14.6,-90.5,Personas migrantes,Migrants,Gratis,Free,DPI,Rampa,2026-11-20,' +
+        'mailto:datos@example.org\n' +
+        'Otro,14.6,-90.5,,,Gratis,Consultation Q25,,,,\n',
+    );
+    const { code, stderr, geojson } = await convert([file, '--lang', 'es']);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, `${file}: 2 hubs written\n`);
+    assertReadable(geojson);
+    assert.deepEqual(geojson.features[0].properties, {
+      name: 'Centro',
+      eligibility: { en: 'Migrants', es: 'Personas migrantes' },
+      cost: 'free',
+      documents: 'DPI',
+      accessibility: 'Rampa',
+      verified: '2026-11-20',
+      report: 'mailto:datos@example.org',
+    });
+    // Free in one language but not the other: text, as written.
+    assert.deepEqual(geojson.features[1].properties.cost, { en: 'Consultation Q25', es: 'Gratis' });
+    const headers = ['requisitos', 'coste', 'verificado_el', 'reportar_errores', 'cost_es'];
+    assert.deepEqual(
+      headers.map((h) => headerColumn(h)),
+      ['eligibility', 'cost', 'verified', 'report', 'cost@es'],
+    );
   });
 
   test('every line break counts: quoted values over several lines, CRLF, CR, blank lines', async () => {

@@ -187,6 +187,94 @@ describe('mi-feed validate', () => {
     assert.match(stdout.split('\n')[tz + 1], /^ {6}opening hours read in America\/Guatemala/);
   });
 
+  test('hubs verified more than a year before --now: listed apart, no problem, the exit code unchanged', async () => {
+    const hub = (properties, id) => ({
+      type: 'Feature',
+      ...(id ? { id } : {}),
+      geometry: { type: 'Point', coordinates: [-90.5, 14.6] },
+      properties: { name: 'Centro', country: 'GT', ...properties },
+    });
+    const features = [
+      hub({ verified: '2024-11-02' }, 'old'),
+      hub({ verified: '2025-03-01' }, 'a-year-to-the-day'),
+      hub({ verified: '2025-02-28' }), // no id: the reader names it hub-3
+      hub({}, 'never-verified'),
+      hub({ verified: '2026-02-20' }, 'recent'),
+    ];
+    const file = join(tmp, 'verified.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [],
+        _migration_info: { hubs: { type: 'FeatureCollection', features } },
+      }),
+    );
+    const human = await mi(['validate', file, '--now', '2026-03-01']);
+    assert.equal(human.code, 0, human.stdout);
+    assert.match(human.stdout, /^.*verified\.json: no problems$/m);
+    assert.match(
+      human.stdout,
+      /\n\n2 hubs last verified more than a year before 2026-03-01, in <mi-hub-locator> \(still shown, not a problem: check them, then update verified\):\n {2}_migration_info\.hubs\.features\[0\]\.properties\.verified: 2024-11-02 \(id "old"\)\n {2}_migration_info\.hubs\.features\[2\]\.properties\.verified: 2025-02-28 \(id "hub-3"\)\n\nWhat the widgets would show:/,
+    );
+    assert.match(human.stdout, /<mi-hub-locator>\s+5 hubs: GT 5/);
+
+    const json = await mi(['validate', file, '--json', '--now', '2026-03-01T12:00:00Z']);
+    assert.equal(json.code, 0);
+    const report = JSON.parse(json.stdout);
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual(report.stale, [
+      {
+        path: '_migration_info.hubs.features[0].properties.verified',
+        id: 'old',
+        verified: '2024-11-02',
+      },
+      {
+        path: '_migration_info.hubs.features[2].properties.verified',
+        id: 'hub-3',
+        verified: '2025-02-28',
+      },
+    ]);
+
+    // A year later every dated hub is stale; a year earlier none is, and --json has no stale.
+    const later = JSON.parse(
+      (await mi(['validate', file, '--json', '--now', '2027-03-01'])).stdout,
+    );
+    assert.deepEqual(
+      later.stale.map((s) => s.id),
+      ['old', 'a-year-to-the-day', 'hub-3', 'recent'],
+    );
+    const earlier = await mi(['validate', file, '--json', '--now', '2025-03-01']);
+    assert.equal('stale' in JSON.parse(earlier.stdout), false);
+    assert.doesNotMatch(
+      (await mi(['validate', file, '--now', '2025-03-01'])).stdout,
+      /last verified/,
+    );
+
+    // With problems too (a bare FeatureCollection; a hub left out before it): exit 1, as before.
+    const bare = join(tmp, 'verified.geojson');
+    await writeFile(
+      bare,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [hub({ name: '' }, 'no-name'), hub({ verified: ' 2024-01-15 ' }, 'old')],
+      }),
+    );
+    const both = await mi(['validate', bare, '--json', '--now', '2026-03-01']);
+    assert.equal(both.code, 1);
+    const bothReport = JSON.parse(both.stdout);
+    assert.deepEqual(
+      bothReport.problems.map((p) => [p.path, p.outcome]),
+      [
+        ['features[0].properties.name', 'entry dropped'],
+        ['features[1].properties.verified', 'value normalized'],
+      ],
+    );
+    assert.deepEqual(bothReport.stale, [
+      { path: 'features[1].properties.verified', id: 'old', verified: '2024-01-15' },
+    ]);
+  });
+
   test('a bare GeoJSON FeatureCollection: the hub locator only', async () => {
     const { code, stdout } = await mi(['validate', fixture('hubs-good.geojson')]);
     assert.equal(code, 0, stdout);
