@@ -130,6 +130,13 @@ export class HubMap {
   }
 
   destroy(): void {
+    // Leaflet ends a zoom animation on a timer that outlives remove(), and would then move panes
+    // that are gone: end it now.
+    const leaflet = this.map as unknown as {
+      _animatingZoom?: boolean;
+      _onZoomTransitionEnd(): void;
+    };
+    if (leaflet._animatingZoom) leaflet._onZoomTransitionEnd();
     this.map.remove();
   }
 
