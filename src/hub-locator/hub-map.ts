@@ -1,9 +1,10 @@
 /**
  * The hub locator's map: Leaflet with markers clustered by supercluster. A lazy chunk of its
- * own, loaded only for `<mi-hub-locator map>`. Markers are keyboard-reachable buttons; Enter
- * on a marker selects its hub, on a cluster zooms into it.
+ * own, loaded only for `<mi-hub-locator map>`. Markers are buttons: Enter or Space on a hub
+ * selects it, on a cluster zooms into it; focus survives every redraw.
  */
 import {
+  control,
   divIcon,
   latLngBounds,
   layerGroup,
@@ -13,16 +14,25 @@ import {
   type LayerGroup,
   type Map as LeafletMap,
 } from 'leaflet/dist/leaflet-src.esm.js';
+import { msg } from '@lit/localize';
 import Supercluster from 'supercluster';
 import type { HubPoint } from './hub-store.js';
 import { leafletCss } from './leaflet-css.js';
+
+/** Markers are 24 px at least: the smallest target WCAG 2.5.8 allows. */
+const PIN_SIZE = 24;
 
 const MARKER_CSS = `
 .mi-pin, .mi-cluster { display: grid; place-items: center; border-radius: 50%; box-sizing: border-box;
   border: 2px solid #fff; background: var(--_primary); color: var(--_on-primary);
   box-shadow: 0 1px 4px rgba(0,0,0,.45); font: 700 13px/1 system-ui, sans-serif; }
-.mi-pin.selected { background: var(--_error); transform: scale(1.35); z-index: 1000 !important; }
+.mi-pin.selected { background: var(--_error); border-width: 4px; scale: 1.3; z-index: 1000 !important; }
 .mi-pin:focus-visible, .mi-cluster:focus-visible { outline: 3px solid var(--mi-focus-ring, var(--_primary)); outline-offset: 2px; }
+@media (forced-colors: active) {
+  .mi-pin, .mi-cluster { forced-color-adjust: none; background: Canvas; color: CanvasText; border: 2px solid CanvasText; }
+  .mi-pin.selected { background: Highlight; border: 5px double HighlightText; outline: 3px solid Highlight; }
+  .mi-pin:focus-visible, .mi-cluster:focus-visible { outline: 3px dashed CanvasText; outline-offset: 3px; }
+}
 .leaflet-container { font: inherit; background: var(--_surface); }
 .leaflet-control-attribution a { color: #0b5cad; }
 `;
@@ -45,6 +55,14 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The map's own words, in the widget's language (read through {@link HubMapOptions.localize}). */
+function mapText() {
+  return {
+    zoomIn: msg('Zoom in', { id: 'hubs.zoom-in' }),
+    zoomOut: msg('Zoom out', { id: 'hubs.zoom-out' }),
+  };
+}
+
 export interface HubMapOptions {
   /** Tile URL template. */
   tiles: string;
@@ -56,27 +74,41 @@ export interface HubMapOptions {
   label: (hub: HubPoint) => string;
   /** "12 hubs", in the visitor's language. */
   clusterLabel: (count: number) => string;
+  /** Runs `msg()` in the widget's language: the zoom buttons' names. */
+  localize: <T>(render: () => T) => T;
   /** The visitor selected a hub on the map. */
   onSelect: (hubId: string) => void;
+}
+
+/** A marker drawn now: where it is, and the hubs it stands for (one, or a cluster's). */
+interface Drawn<Ids = () => string[]> {
+  lat: number;
+  lon: number;
+  ids: Ids;
 }
 
 export class HubMap {
   private readonly map: LeafletMap;
   private readonly layer: LayerGroup;
-  private readonly clusters = new Supercluster<{ id: string }>({ radius: 60, maxZoom: 15 });
+  /** A new index for each set of hubs: a drawn cluster keeps the index its id belongs to. */
+  private clusters = new Supercluster<{ id: string }>().load([]);
   private hubs = new Map<string, HubPoint>();
   private ids = '';
   private selected = '';
+  /** The markers' elements drawn now, and what each stands for. */
+  private drawn = new Map<Element, Drawn>();
 
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly options: HubMapOptions,
   ) {
     adoptStyles(container);
-    this.map = createMap(container, { worldCopyJump: true, keyboard: true }).setView(
-      [15.5, -88],
-      5,
-    );
+    this.map = createMap(container, {
+      worldCopyJump: true,
+      keyboard: true,
+      zoomControl: false,
+    }).setView([15.5, -88], 5);
+    control.zoom().addTo(this.map);
     const attribution = options.attributionUrl
       ? `<a href="${escapeHtml(options.attributionUrl)}" rel="noopener noreferrer" target="_blank">${escapeHtml(options.attribution)}</a>`
       : escapeHtml(options.attribution);
@@ -84,6 +116,7 @@ export class HubMap {
     tileLayer(options.tiles, { attribution, maxZoom: 18, crossOrigin: false }).addTo(this.map);
     this.layer = layerGroup().addTo(this.map);
     this.map.on('moveend', () => this.draw());
+    this.relabel();
   }
 
   /** Show these hubs (the list's current results), with one selected. */
@@ -92,6 +125,7 @@ export class HubMap {
     if (ids !== this.ids) {
       this.ids = ids;
       this.hubs = new Map(hubs.map((h) => [h.id, h]));
+      this.clusters = new Supercluster<{ id: string }>({ radius: 60, maxZoom: 15 });
       this.clusters.load(
         hubs.map((h) => ({
           type: 'Feature',
@@ -109,6 +143,7 @@ export class HubMap {
       }
     }
     this.selected = selected;
+    this.relabel();
     this.draw();
   }
 
@@ -140,14 +175,46 @@ export class HubMap {
     this.map.remove();
   }
 
+  /** The zoom buttons' names, in the widget's language now (it may change with `lang`). */
+  private relabel(): void {
+    const text = this.options.localize(mapText);
+    for (const [selector, name] of [
+      ['.leaflet-control-zoom-in', text.zoomIn],
+      ['.leaflet-control-zoom-out', text.zoomOut],
+    ]) {
+      const button = this.container.querySelector(selector);
+      button?.setAttribute('title', name);
+      button?.setAttribute('aria-label', name);
+    }
+  }
+
+  /** Enter or Space (once: Leaflet itself sends no click for either) does what a click does. */
+  private onKeys(element: HTMLElement | undefined, action: () => void): void {
+    element?.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault(); // Space would scroll the page
+      if (!e.repeat) action();
+    });
+  }
+
+  /** The focused marker, if focus is on one: where it is and the hubs it stands for. */
+  private focusedMarker(): Drawn<string[]> | undefined {
+    const root = this.container.getRootNode() as Document | ShadowRoot;
+    const drawn = root.activeElement && this.drawn.get(root.activeElement);
+    return drawn ? { ...drawn, ids: drawn.ids() } : undefined;
+  }
+
   private draw(): void {
+    const focused = this.focusedMarker();
     const bounds = this.map.getBounds();
     const zoom = Math.round(this.map.getZoom());
     const features = this.clusters.getClusters(
       [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
       zoom,
     );
+    // Clearing the layer removes the focused marker's element: focus would fall to <body>.
     this.layer.clearLayers();
+    this.drawn = new Map();
     for (const feature of features) {
       const [lon, lat] = feature.geometry.coordinates;
       const props = feature.properties as {
@@ -162,35 +229,69 @@ export class HubMap {
         const icon = document.createElement('span');
         icon.textContent = String(count);
         const label = this.options.clusterLabel(count);
-        marker([lat, lon], {
+        const index = this.clusters;
+        const zoomIn = () =>
+          this.map.setView([lat, lon], index.getClusterExpansionZoom(props.cluster_id!));
+        const cluster = marker([lat, lon], {
           icon: divIcon({ html: icon, className: 'mi-cluster', iconSize: [size, size] }),
           title: label,
-          alt: label,
           keyboard: true,
         })
-          .on('click', () =>
-            this.map.setView([lat, lon], this.clusters.getClusterExpansionZoom(props.cluster_id!)),
-          )
+          .on('click', zoomIn)
           .addTo(this.layer);
+        const element = cluster.getElement();
+        element?.setAttribute('aria-label', label);
+        this.onKeys(element, zoomIn);
+        if (element)
+          this.drawn.set(element, {
+            lat,
+            lon,
+            ids: () =>
+              index.getLeaves(props.cluster_id!, Infinity).map((leaf) => leaf.properties.id),
+          });
         continue;
       }
       const hub = this.hubs.get(props.id!);
       if (!hub) continue;
       const label = this.options.label(hub);
+      const selected = hub.id === this.selected;
       const pin = marker([lat, lon], {
         icon: divIcon({
           html: document.createElement('span'),
-          className: `mi-pin${hub.id === this.selected ? ' selected' : ''}`,
-          iconSize: [22, 22],
+          className: `mi-pin${selected ? ' selected' : ''}`,
+          iconSize: [PIN_SIZE, PIN_SIZE],
         }),
         title: label,
-        alt: label,
         keyboard: true,
         hubId: hub.id,
       } as Parameters<typeof marker>[1])
         .on('click', () => this.options.onSelect(hub.id))
         .addTo(this.layer);
-      pin.getElement()?.setAttribute('aria-label', label);
+      const element = pin.getElement();
+      element?.setAttribute('aria-label', label);
+      element?.setAttribute('aria-pressed', String(selected));
+      this.onKeys(element, () => this.options.onSelect(hub.id));
+      if (element) this.drawn.set(element, { lat, lon, ids: () => [hub.id] });
     }
+    if (focused) this.refocus(focused);
+  }
+
+  /**
+   * Focus the marker now drawn for what the focused one stood for: the same hub, or the
+   * nearest marker holding any of its hubs (a cluster split by a zoom, a hub now clustered) —
+   * else the map itself, never <body>.
+   */
+  private refocus(was: Drawn<string[]>): void {
+    const ids = new Set(was.ids);
+    let best: HTMLElement = this.container;
+    let distance = Infinity;
+    for (const [element, now] of this.drawn) {
+      const d = Math.hypot(now.lat - was.lat, now.lon - was.lon);
+      if (d < distance && now.ids().some((id) => ids.has(id))) {
+        best = element as HTMLElement;
+        distance = d;
+      }
+    }
+    best.focus({ preventScroll: true });
   }
 }

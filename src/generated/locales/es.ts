@@ -75,6 +75,8 @@
 'hubs.website-label': str`Sitio web de ${0}`,
 'hubs.week': `Horario de esta semana`,
 'hubs.whatsapp-label': str`Escribir por WhatsApp a ${0}`,
+'hubs.zoom-in': `Acercar`,
+'hubs.zoom-out': `Alejar`,
 'news.empty': `No hay noticias para mostrar en este momento.`,
 'news.label': `Noticias sobre migración`,
 'news.more': `Más noticias`,

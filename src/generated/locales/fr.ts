@@ -75,6 +75,8 @@
 'hubs.website-label': str`Site web de ${0}`,
 'hubs.week': `Horaires de la semaine`,
 'hubs.whatsapp-label': str`Écrire sur WhatsApp à ${0}`,
+'hubs.zoom-in': `Zoom avant`,
+'hubs.zoom-out': `Zoom arrière`,
 'news.empty': `Il n’y a aucune actualité à afficher pour le moment.`,
 'news.label': `Actualités sur la migration`,
 'news.more': `Plus d’actualités`,

@@ -75,6 +75,8 @@
 'hubs.website-label': str`Site de ${0}`,
 'hubs.week': `Horário desta semana`,
 'hubs.whatsapp-label': str`Enviar mensagem no WhatsApp para ${0}`,
+'hubs.zoom-in': `Aproximar`,
+'hubs.zoom-out': `Afastar`,
 'news.empty': `Não há notícias para mostrar no momento.`,
 'news.label': `Notícias sobre migração`,
 'news.more': `Mais notícias`,
