@@ -1,7 +1,9 @@
 /**
  * The hub locator's map: Leaflet with markers clustered by supercluster. A lazy chunk of its
  * own, loaded only for `<mi-hub-locator map>`. Markers are buttons: Enter or Space on a hub
- * selects it, on a cluster zooms into it; focus survives every redraw.
+ * selects it, on a cluster zooms into it; focus survives every redraw. Gestures are
+ * cooperative, as on a page that scrolls past the map: one finger and the plain wheel scroll
+ * the page, two fingers and Ctrl/⌘ + wheel move the map, and a brief hint says so.
  */
 import {
   control,
@@ -34,8 +36,18 @@ const MARKER_CSS = `
   .mi-pin:focus-visible, .mi-cluster:focus-visible { outline: 3px dashed CanvasText; outline-offset: 3px; }
 }
 .leaflet-container { font: inherit; background: var(--_surface); }
+/* One finger scrolls the page; two move the map (Leaflet's touch-zoom pans as it zooms). */
+.leaflet-container.mi-map { touch-action: pan-y !important; }
 .leaflet-control-attribution a { color: #0b5cad; }
+.mi-map-hint { position: absolute; inset: 0; z-index: 1000; display: grid; place-items: center;
+  padding: 1rem; text-align: center; pointer-events: none; opacity: 0; transition: opacity .3s;
+  background: rgba(0,0,0,.55); color: #fff; font-size: 1.125rem; font-weight: 600; }
+.mi-map-hint.shown { opacity: 1; }
+@media (prefers-reduced-motion: reduce) { .mi-map-hint { transition: none; } }
 `;
+
+/** How long a gesture hint stays up after the gesture that called for it. */
+const HINT_MS = 1500;
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -57,9 +69,14 @@ function escapeHtml(text: string): string {
 
 /** The map's own words, in the widget's language (read through {@link HubMapOptions.localize}). */
 function mapText() {
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
   return {
     zoomIn: msg('Zoom in', { id: 'hubs.zoom-in' }),
     zoomOut: msg('Zoom out', { id: 'hubs.zoom-out' }),
+    touchHint: msg('Use two fingers to move the map', { id: 'hubs.map-touch-hint' }),
+    wheelHint: mac
+      ? msg('Use ⌘ + scroll to zoom the map', { id: 'hubs.map-wheel-hint-mac' })
+      : msg('Use Ctrl + scroll to zoom the map', { id: 'hubs.map-wheel-hint' }),
   };
 }
 
@@ -74,7 +91,7 @@ export interface HubMapOptions {
   label: (hub: HubPoint) => string;
   /** "12 hubs", in the visitor's language. */
   clusterLabel: (count: number) => string;
-  /** Runs `msg()` in the widget's language: the zoom buttons' names. */
+  /** Runs `msg()` in the widget's language: the zoom buttons' names, the gesture hints. */
   localize: <T>(render: () => T) => T;
   /** The visitor selected a hub on the map. */
   onSelect: (hubId: string) => void;
@@ -92,17 +109,22 @@ export class HubMap {
   private readonly layer: LayerGroup;
   /** A new index for each set of hubs: a drawn cluster keeps the index its id belongs to. */
   private clusters = new Supercluster<{ id: string }>().load([]);
+  private readonly hint = document.createElement('div');
+  private hintTimer = 0;
   private hubs = new Map<string, HubPoint>();
   private ids = '';
   private selected = '';
   /** The markers' elements drawn now, and what each stands for. */
   private drawn = new Map<Element, Drawn>();
+  /** Touch points down on the map now. */
+  private readonly touches = new Map<number, { x: number; y: number }>();
 
   constructor(
     private readonly container: HTMLElement,
     private readonly options: HubMapOptions,
   ) {
     adoptStyles(container);
+    container.classList.add('mi-map');
     this.map = createMap(container, {
       worldCopyJump: true,
       keyboard: true,
@@ -116,6 +138,12 @@ export class HubMap {
     tileLayer(options.tiles, { attribution, maxZoom: 18, crossOrigin: false }).addTo(this.map);
     this.layer = layerGroup().addTo(this.map);
     this.map.on('moveend', () => this.draw());
+    // A visual echo of a pointer gesture, which keyboard and screen-reader users never make:
+    // hidden from assistive technology rather than a live region that speaks at every scroll.
+    this.hint.className = 'mi-map-hint';
+    this.hint.setAttribute('aria-hidden', 'true');
+    container.append(this.hint);
+    this.cooperate();
     this.relabel();
   }
 
@@ -165,6 +193,7 @@ export class HubMap {
   }
 
   destroy(): void {
+    clearTimeout(this.hintTimer);
     // Leaflet ends a zoom animation on a timer that outlives remove(), and would then move panes
     // that are gone: end it now.
     const leaflet = this.map as unknown as {
@@ -186,6 +215,65 @@ export class HubMap {
       button?.setAttribute('title', name);
       button?.setAttribute('aria-label', name);
     }
+  }
+
+  /**
+   * Cooperative gestures. Touch: Leaflet's one-finger drag is off while a finger is down (so a
+   * swipe scrolls the page, with `touch-action: pan-y`); its touch zoom pans and zooms with two.
+   * Mouse: dragging as usual, but the wheel zooms only with Ctrl/⌘ (a trackpad's pinch is one).
+   * Listeners in the capture phase run before Leaflet's own on the same container.
+   */
+  private cooperate(): void {
+    const container = this.container;
+    const touchUp = (e: PointerEvent) => {
+      this.touches.delete(e.pointerId);
+      if (!this.touches.size) this.map.dragging.enable();
+    };
+    container.addEventListener(
+      'pointerdown',
+      (e) => {
+        if (e.pointerType !== 'touch') return;
+        this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+        this.map.dragging.disable();
+        if (this.touches.size > 1) this.showHint('');
+      },
+      true,
+    );
+    container.addEventListener(
+      'pointermove',
+      (e) => {
+        const start = this.touches.get(e.pointerId);
+        if (!start || this.touches.size !== 1) return;
+        if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > 10)
+          this.showHint(this.options.localize(mapText).touchHint);
+      },
+      true,
+    );
+    // On the document: a finger may leave the map before it leaves the screen.
+    document.addEventListener('pointerup', touchUp, true);
+    document.addEventListener('pointercancel', touchUp, true);
+    this.map.on('unload', () => {
+      document.removeEventListener('pointerup', touchUp, true);
+      document.removeEventListener('pointercancel', touchUp, true);
+    });
+    container.addEventListener(
+      'wheel',
+      (e) => {
+        if (e.ctrlKey || e.metaKey) return this.showHint('');
+        e.stopPropagation(); // not to Leaflet: the page scrolls
+        this.showHint(this.options.localize(mapText).wheelHint);
+      },
+      { capture: true, passive: true },
+    );
+  }
+
+  /** Show a gesture hint for a moment (or, with no text, take it away now). */
+  private showHint(text: string): void {
+    clearTimeout(this.hintTimer);
+    this.hint.textContent = text;
+    this.hint.classList.toggle('shown', !!text);
+    if (text)
+      this.hintTimer = window.setTimeout(() => this.hint.classList.remove('shown'), HINT_MS);
   }
 
   /** Enter or Space (once: Leaflet itself sends no click for either) does what a click does. */

@@ -1,9 +1,9 @@
 import { aTimeout, expect, fixture as render, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Map as LeafletMap } from 'leaflet';
 import '../mi-hub-locator.js';
 import type { MiHubLocator } from '../hub-locator.js';
-import { $, $$, fixture, resetFeeds, settled } from '../../../test/helpers.js';
+import { $, $$, fixture, resetFeeds, settled, text } from '../../../test/helpers.js';
 
 const tiles = '/test/fixtures/pixel.png?{z}/{x}/{y}';
 
@@ -35,7 +35,9 @@ function watchKeys(): { prevented: boolean[]; stop: () => void } {
   return { prevented, stop: () => window.removeEventListener('keydown', listener) };
 }
 
-describe('<mi-hub-locator> map: keyboard and screen readers', () => {
+const center = (leaflet: LeafletMap) => leaflet.getCenter().toString();
+
+describe('<mi-hub-locator> map: keyboard, screen readers, touch and mouse', () => {
   beforeEach(() => {
     resetFeeds();
     document.documentElement.lang = 'en';
@@ -168,5 +170,105 @@ describe('<mi-hub-locator> map: keyboard and screen readers', () => {
       .find((r) => (r as CSSStyleRule).selectorText === '.mi-pin.selected') as CSSStyleRule;
     expect(forced.style.borderStyle).to.equal('double');
     expect(forced.style.outlineColor.toLowerCase()).to.equal('highlight');
+  });
+
+  it('lets the wheel scroll the page, and zooms the map only with Ctrl', async () => {
+    const { el, leaflet, container } = await showMap('hubs-test.geojson');
+    const box = container.getBoundingClientRect();
+    const wheel = (ctrlKey: boolean) =>
+      $(el, '.leaflet-tile-pane')!.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: -240,
+          ctrlKey,
+          clientX: box.x + box.width / 2,
+          clientY: box.y + box.height / 2,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
+    const zoom = leaflet.getZoom();
+    expect(wheel(false), 'the page does not scroll').to.be.true;
+    await aTimeout(200);
+    expect(leaflet.getZoom()).to.equal(zoom);
+    const hint = $(el, '.mi-map-hint')!;
+    expect([
+      text(hint),
+      hint.classList.contains('shown'),
+      hint.getAttribute('aria-hidden'),
+    ]).to.deep.equal(['Use Ctrl + scroll to zoom the map', true, 'true']);
+
+    expect(wheel(true), 'the page does not zoom').to.be.false;
+    await waitUntil(() => leaflet.getZoom() > zoom, 'Ctrl + wheel did not zoom the map');
+    expect(hint.classList.contains('shown')).to.be.false;
+  });
+
+  it('leaves one finger to the page and two to the map, with a hint', async () => {
+    const { el, leaflet, container } = await showMap('hubs-test.geojson');
+    expect(getComputedStyle(container).touchAction).to.equal('pan-y');
+    const pane = $(el, '.leaflet-tile-pane')!;
+    const box = container.getBoundingClientRect();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const at = (id: number, dx: number) => ({ clientX: x + dx, clientY: y + (id - 11) * 60 });
+    const init = { bubbles: true, cancelable: true, composed: true };
+    /** What a finger's move makes the browser send: a pointer event, then a touch event. */
+    const fingers = (type: 'start' | 'move' | 'end', ids: number[], dx: number, down = ids) => {
+      for (const id of ids)
+        pane.dispatchEvent(
+          new PointerEvent({ start: 'pointerdown', move: 'pointermove', end: 'pointerup' }[type], {
+            ...init,
+            ...at(id, dx),
+            pointerId: id,
+            pointerType: 'touch',
+            isPrimary: id === 11,
+          }),
+        );
+      const touch = (id: number) => new Touch({ identifier: id, target: pane, ...at(id, dx) });
+      pane.dispatchEvent(
+        new TouchEvent(`touch${type}`, {
+          ...init,
+          touches: down.map(touch),
+          targetTouches: down.map(touch),
+          changedTouches: ids.map(touch),
+        }),
+      );
+    };
+    const hint = $(el, '.mi-map-hint')!;
+
+    // One finger: the map stays, and says how to move it.
+    const before = center(leaflet);
+    fingers('start', [11], 0);
+    expect(leaflet.dragging.enabled(), 'one finger drags the map').to.be.false;
+    for (const dx of [20, 60, 120]) fingers('move', [11], dx);
+    fingers('end', [11], 120, []);
+    await aTimeout(300);
+    expect(center(leaflet)).to.equal(before);
+    expect([text(hint), hint.classList.contains('shown')]).to.deep.equal([
+      'Use two fingers to move the map',
+      true,
+    ]);
+    expect(leaflet.dragging.enabled(), 'the mouse drags the map again').to.be.true;
+
+    // Two fingers: the map moves (Leaflet's touch zoom pans as it zooms), without a hint.
+    fingers('start', [11, 12], 0);
+    expect(hint.classList.contains('shown')).to.be.false;
+    for (const dx of [20, 60, 120]) fingers('move', [11, 12], dx);
+    fingers('end', [11, 12], 120, []);
+    await waitUntil(() => center(leaflet) !== before, 'two fingers did not move the map');
+    expect(hint.classList.contains('shown')).to.be.false;
+  });
+
+  it('drags the map with the mouse as usual', async () => {
+    const { leaflet, container } = await showMap('hubs-test.geojson');
+    container.scrollIntoView({ block: 'center' });
+    const box = container.getBoundingClientRect();
+    const [x, y] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+    const before = center(leaflet);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await sendMouse({ type: 'down' });
+    for (const dx of [20, 60, 100]) await sendMouse({ type: 'move', position: [x + dx, y] });
+    await sendMouse({ type: 'up' });
+    await waitUntil(() => center(leaflet) !== before, 'the map did not move');
+    await resetMouse();
   });
 });
