@@ -550,6 +550,7 @@ export class MiHubLocator extends MiElement<HubView> {
           label: (hub) => this.text(hub.name),
           clusterLabel: (count) =>
             this.locale.render(() => msg(str`${count} hubs`, { id: 'hubs.cluster' })),
+          localize: (render) => this.locale.render(render),
           onSelect: (hubId) => this.handleMarker(hubId),
         });
       } catch (error) {
