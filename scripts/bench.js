@@ -185,6 +185,12 @@ function routes() {
         widgets: '<plain-hubs src="/bench/hubs.json"></plain-hubs>',
       }),
     ),
+    '/hubs-demo.html': page(
+      partnerPage({
+        head: loaderTag(),
+        widgets: `<mi-hub-locator src="${DEMO_FEED}"></mi-hub-locator>`,
+      }),
+    ),
     '/bench/hubs.json': json(manyHubs(HUBS)),
     '/bench/news.json': json(manyItems(NEWS_ITEMS)),
     '/favicon.ico': { type: 'image/x-icon', body: '' },
@@ -515,7 +521,41 @@ async function hubPage(browser, url, { tag, widget }) {
   }
 }
 
+/** The issue's phone: where the fifth hub of the demo feed ends, below the locator's top (map off). */
+const SMALL_PHONE = {
+  width: 360,
+  height: 740,
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+async function firstFive(browser, base) {
+  const { page, close } = await openPage(browser);
+  try {
+    await page.setViewport(SMALL_PHONE);
+    await page.goto(`${base}/hubs-demo.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(
+      () => document.querySelector('mi-hub-locator')?.getAttribute('state') === 'ready',
+      { polling: 100, timeout: 60_000 },
+    );
+    await sleep(SETTLE_MS);
+    const bottom = await page.evaluate(() => {
+      const el = document.querySelector('mi-hub-locator');
+      const fifth = el.shadowRoot.querySelectorAll('[part="hub"]')[4];
+      return fifth.getBoundingClientRect().bottom - el.getBoundingClientRect().top;
+    });
+    log(
+      `demo feed at ${SMALL_PHONE.width}×${SMALL_PHONE.height}: the fifth hub ends ${bottom.toFixed(0)} px below the locator's top`,
+    );
+    return { bottom, screen: SMALL_PHONE.height };
+  } finally {
+    await close();
+  }
+}
+
 async function hubs(browser, base) {
+  const five = await firstFive(browser, base);
   const widget = await hubPage(browser, `${base}/hubs.html`, {
     tag: 'mi-hub-locator',
     widget: true,
@@ -528,7 +568,7 @@ async function hubs(browser, base) {
     log(
       `  warning: first cards differ:\n    widget: ${widget.list.first}\n    plain:  ${plain.list.first}`,
     );
-  return { widget, plain };
+  return { widget, plain, five };
 }
 
 // --- The table --------------------------------------------------------------------------------
@@ -629,6 +669,10 @@ function tableRows({ sizes, cls, slow, news, hub, lighthouse }) {
         (v) => ms(v, 1),
       ),
       both('JS heap (page and workers) after forced GC, after typing', (x) => x.heap, mb),
+      row(
+        `hub locator, demo feed, ${SMALL_PHONE.width}×${SMALL_PHONE.height}, map off: the fifth hub's bottom below the locator's top`,
+        `${Math.round(hub.five.bottom).toLocaleString('en')} px (${(hub.five.bottom / hub.five.screen).toFixed(2)} screens)`,
+      ),
     );
   }
   return rows;

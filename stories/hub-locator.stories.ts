@@ -82,6 +82,15 @@ export const HolidayAndTemporaryClosure: Story = {
     await openDetails(el, 'closed');
   },
 };
+/** What to know before going — who it serves, cost, what to bring, access, when checked — and Report an error. */
+export const WhatToKnow: Story = {
+  args: { src: '/fixtures/hubs-know.geojson', lang: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await openDetails(el, 'know-all');
+    await openDetails(el, 'text-cost');
+  },
+};
 /** A Q'eqchi' speaker's search: the hubs that speak it, each language by its name. */
 export const LanguageFilter: Story = {
   args: { lang: 'es' },

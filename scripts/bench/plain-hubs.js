@@ -1,7 +1,7 @@
 // The plain-DOM baseline of <mi-hub-locator>, loaded by the benchmark's page in the browser:
 // what a careful hand-written page does with the same feed — fetch, index for search, the same
-// controls, and for the first 20 hubs found the same card the widget renders (name button,
-// organization, place line, opening status, service chips, languages, notes, actions), with
+// controls, and for the first 20 hubs found the same compact card the widget renders (name
+// heading, opening status, Directions, a Details button), with
 // the same Spanish texts and the same `Intl` names, rebuilt on every keystroke with
 // createElement. No framework, no validation of the feed, no shadow DOM. Like the widget, it
 // draws a new list's first 4 cards at once and the rest after that frame, and lets the browser
@@ -39,9 +39,10 @@ plain-hubs button { font: inherit; min-height: 44px; padding: 0.5em 1em; border-
 plain-hubs .count { margin: 0 0 0.75em; color: #565b63; }
 plain-hubs .list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75em; }
 plain-hubs .hub { padding: 0.75em 16px; border: 1px solid #c9ced6; border-radius: 8px; background: #f4f6f8;
-  content-visibility: auto; contain-intrinsic-size: auto 26em; }
-plain-hubs .hub p { margin: 0 0 0.35em; }
-plain-hubs .name { margin: 0 0 0.25em; font-size: 1.125em; font-weight: 700; line-height: 1.3; }
+  content-visibility: auto; contain-intrinsic-block-size: auto 9em; }
+plain-hubs .primary { display: flex; flex-wrap: wrap; align-items: center; gap: 0 1.25em; }
+plain-hubs .hub p { margin: 0 0 0.25em; }
+plain-hubs .name { margin: 0 0 0.125em; font-size: 1.125em; font-weight: 700; line-height: 1.3; }
 plain-hubs button.link { min-height: 0; padding: 0; border: 0; background: none; color: #0b5cad; font-weight: 700;
   text-align: start; text-decoration: underline; }
 plain-hubs .org, plain-hubs .place, plain-hubs .languages, plain-hubs .notes, plain-hubs .muted { color: #565b63; }
@@ -55,7 +56,6 @@ plain-hubs .more { display: flex; justify-content: center; margin-top: 16px; }
 
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 const regions = new Intl.DisplayNames(['es', 'en'], { type: 'region', fallback: 'code' });
-const languages = new Intl.DisplayNames(['es', 'en'], { type: 'language', fallback: 'code' });
 const weekday = new Intl.DateTimeFormat('es', { weekday: 'short', timeZone: 'UTC' });
 
 /** `tag.class` with text and attributes: the whole of this page's templating. */
@@ -148,38 +148,12 @@ function link(text, href, label, external) {
 }
 
 function card(hub, select) {
+  // The widget's compact card: name (a heading), today's status, Directions and a Details
+  // button; the details are drawn only when opened (this baseline's visitor only types).
   const li = el('li', 'hub', undefined, { 'data-hub': hub.id, tabindex: '-1' });
-  const heading = el('div', 'name', undefined, { role: 'heading', 'aria-level': '3' });
-  const button = el('button', 'link', hub.name, { type: 'button', 'aria-pressed': 'false' });
-  button.addEventListener('click', () => select(hub.id));
-  heading.append(button);
-  li.append(heading);
-  if (hub.organization) li.append(el('p', 'org', hub.organization));
-  const place = [hub.address, hub.locality].filter(Boolean);
-  if (hub.country) place.push(regions.of(hub.country));
-  li.append(el('p', 'place', place.join(' · ')), statusLine(hub));
-  if (hub.services?.length) {
-    const chips = el('ul', 'chips', undefined, { 'aria-label': 'Servicios' });
-    chips.append(...hub.services.map((s) => el('li', '', SERVICE_NAMES[s] ?? s)));
-    li.append(chips);
-  }
-  if (hub.languages?.length)
-    li.append(
-      el('p', 'languages', `Idiomas: ${hub.languages.map((c) => languages.of(c)).join(', ')}`),
-    );
-  if (hub.notes) li.append(el('p', 'notes', hub.notes));
-  const actions = el('div', 'actions');
-  if (hub.phone) actions.append(link('Llamar', `tel:${hub.phone}`, `Llamar a ${hub.name}`));
-  if (hub.whatsapp)
-    actions.append(
-      link(
-        'WhatsApp',
-        `https://wa.me/${hub.whatsapp.replace(/\D/g, '')}`,
-        `Escribir por WhatsApp a ${hub.name}`,
-        true,
-      ),
-    );
-  actions.append(
+  li.append(el('div', 'name', hub.name, { role: 'heading', 'aria-level': '3' }), statusLine(hub));
+  const primary = el('div', 'primary');
+  primary.append(
     link(
       'Cómo llegar',
       `https://www.google.com/maps/dir/?api=1&destination=${hub.lat.toFixed(6)},${hub.lon.toFixed(6)}`,
@@ -187,9 +161,14 @@ function card(hub, select) {
       true,
     ),
   );
-  if (hub.url) actions.append(link('Sitio web', hub.url, `Sitio web de ${hub.name}`, true));
-  if (hub.email) actions.append(link(hub.email, `mailto:${hub.email}`));
-  li.append(actions);
+  const details = el('button', 'link', 'Detalles', {
+    type: 'button',
+    'aria-expanded': 'false',
+    'aria-label': `Detalles de ${hub.name}`,
+  });
+  details.addEventListener('click', () => select(hub.id));
+  primary.append(details);
+  li.append(primary);
   return li;
 }
 

@@ -58,6 +58,7 @@ export const WIDGETS = {
       map: { type: 'boolean', default: false },
       tiles: { type: 'string', default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' },
       'tiles-attribution': { type: 'string', default: '© OpenStreetMap contributors' },
+      directions: { type: 'string', values: ['auto', 'app', 'google', 'osm'], default: 'auto' },
       'heading-level': { type: 'number', default: 3 },
       lang: { type: 'string' },
       src: { type: 'string', default: '' },
@@ -131,6 +132,8 @@ export const ATTRIBUTE_DOCS: {
     map: 'Show a map beside the list (Leaflet, loaded only then).',
     tiles: 'Tile URL template of the map.',
     'tiles-attribution': 'Attribution of the map tiles (text).',
+    directions:
+      "Where the Directions link of each card opens: `auto` (the visitor's maps app on Android and iOS, Google Maps elsewhere), `app`, `google` or `osm` (OpenStreetMap). The details offer the others too.",
     'heading-level': 'Heading level (2–6) of hub names, to fit the outline of the host page.',
     lang: "Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.",
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',

@@ -274,6 +274,21 @@ export const hubLocatorStyles = css`
     min-height: 44px;
     font-weight: 600;
   }
+  .know dl {
+    margin: 0.5em 0;
+    display: grid;
+    gap: 0.35em;
+  }
+  .know dt {
+    font-weight: 600;
+  }
+  .know dd {
+    margin: 0;
+  }
+  .verified {
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
   .directions-choice {
     color: var(--_muted);
   }

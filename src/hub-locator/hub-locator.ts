@@ -11,18 +11,16 @@ import { dateFormat, displayNames, numberFormat } from '../shared/intl.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { regionalLanguageName } from '../shared/languages.js';
 import { headingLevel } from '../shared/numbers.js';
+import { distanceKm, openingStatus, weekHours } from './hubs.js';
 import {
   directionsUrl,
-  distanceKm,
   mapUrl,
-  openingStatus,
   platformMapsApp,
   telUrl,
-  weekHours,
   whatsappShareUrl,
   whatsappUrl,
   type MapsProvider,
-} from './hubs.js';
+} from './links.js';
 import type { HubAnswer, HubQuery } from './hub-store.js';
 import { hubLocatorStyles } from './hub-locator.styles.js';
 import { HubPartsController } from './parts.js';
@@ -47,9 +45,6 @@ interface StatusLine {
   /** What a temporarily closed hub tells visitors meanwhile. */
   notice?: string;
 }
-
-/** Where the Directions link opens: the visitor's maps app where the platform has one, else Google Maps. */
-export type DirectionsChoice = 'auto' | MapsProvider;
 
 const PAGE = 20;
 /**
@@ -85,6 +80,7 @@ const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
  * @csspart directions - The card's one primary action: directions, in the maps app the partner chose (`directions`).
  * @csspart details-button - The button that opens a hub's details in place (`aria-expanded`).
  * @csspart details - A hub's details: address, services, languages, the week's hours, what to know, every way to reach it.
+ * @csspart know - In the details, what to know before going: who it serves, cost, what to bring, accessibility, when the entry was last checked.
  * @csspart week - The next seven days' hours, in the details.
  * @csspart actions - In the details: call, WhatsApp, website, e-mail, share, show on map, directions in another app.
  * @csspart share-button - Shares the hub's name, address, today's hours, phone and a map link (the device's share sheet, else a copy).
@@ -184,7 +180,7 @@ export class MiHubLocator extends MiElement<HubView> {
    * iOS, Google Maps elsewhere), `app`, `google` or `osm` (OpenStreetMap). The details offer the
    * others too.
    */
-  @property() directions: DirectionsChoice = 'auto';
+  @property() directions: 'auto' | 'app' | 'google' | 'osm' = 'auto';
 
   /** Heading level (2–6) of hub names, to fit the outline of the host page. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
@@ -405,6 +401,7 @@ export class MiHubLocator extends MiElement<HubView> {
    */
   protected override prepare({ feed, hubs, url }: FeedResult): void {
     this.hubs = { url, source: hubs };
+    this.reportTo = feed.report;
     if (feed.hubParts.length) this.parts.want(feed.hubParts, this.country);
   }
 
@@ -850,9 +847,49 @@ export class MiHubLocator extends MiElement<HubView> {
       ${status?.notice ? html`<p class="closure-notice">${status.notice}</p>` : nothing}
       ${this.renderServices(hub)} ${this.renderLanguages(hub)}
       ${hub.notes ? html`<p class="notes">${this.text(hub.notes)}</p>` : nothing}
-      ${this.renderWeek(hub, new Date())} ${this.renderActions(hub, name)}
+      ${this.renderKnow(hub)} ${this.renderWeek(hub, new Date())} ${this.renderActions(hub, name)}
       ${this.renderDirectionsChoice(hub, name)}
     `;
+  }
+
+  /** What to know before going: who it serves, what it costs, what to bring, access; when last checked. */
+  private renderKnow(hub: Hub): unknown {
+    const cost =
+      hub.cost === 'free' ? msg('Free', { id: 'hubs.free' }) : hub.cost && this.text(hub.cost);
+    const rows = [
+      [msg('Who it serves', { id: 'hubs.eligibility' }), this.text(hub.eligibility)],
+      [msg('Cost', { id: 'hubs.cost' }), cost],
+      [msg('What to bring', { id: 'hubs.documents' }), this.text(hub.documents)],
+      [msg('Accessibility', { id: 'hubs.accessibility' }), this.text(hub.accessibility)],
+    ].filter(([, value]) => value);
+    const verified = hub.verified
+      ? dateFormat(this.locale.format, { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(`${hub.verified}T12:00:00Z`),
+        )
+      : '';
+    if (!rows.length && !verified) return nothing;
+    return html`<div part="know" class="know">
+      ${
+        rows.length
+          ? html`<dl>
+              ${rows.map(
+                ([term, value]) =>
+                  html`<div>
+                    <dt>${term}</dt>
+                    <dd>${value}</dd>
+                  </div>`,
+              )}
+            </dl>`
+          : nothing
+      }
+      ${
+        verified
+          ? html`<p class="verified">
+              ${msg(str`Verified on ${verified}`, { id: 'hubs.verified' })}
+            </p>`
+          : nothing
+      }
+    </div>`;
   }
 
   private renderStatus(hub: Hub): TemplateResult {
@@ -1140,7 +1177,7 @@ export class MiHubLocator extends MiElement<HubView> {
    * http(s) page, or an e-mail whose subject names the hub.
    */
   private reportUrl(hub: Hub, name: string): string | undefined {
-    const to = (hub as Hub & { report?: string }).report ?? this.reportTo;
+    const to = hub.report ?? this.reportTo;
     if (!to) return undefined;
     if (/^mailto:/i.test(to)) {
       const subject = msg(str`Wrong information: ${name}`, { id: 'hubs.report-subject' });

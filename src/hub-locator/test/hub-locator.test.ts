@@ -646,6 +646,62 @@ describe('<mi-hub-locator>', () => {
     expect(logged.warn.called).to.be.false;
   });
 
+  it('says what to know before going, in the visitor’s language, and where to report an error', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator lang="es" src=${fixture('hubs-know.geojson')}></mi-hub-locator>`,
+      ),
+    );
+    const know = async (id: string) => {
+      const hub = await openDetails(el, id);
+      return {
+        rows: [...hub.querySelectorAll('[part="know"] dl > div')].map((row) => text(row)),
+        verified: text(hub.querySelector('.verified')),
+        report: hub.querySelector<HTMLAnchorElement>('.report')?.href,
+      };
+    };
+    expect(await know('know-all')).to.deep.equal({
+      rows: [
+        'A quién atiende Personas migrantes, retornadas y sus familias',
+        'Costo Gratuito',
+        'Qué llevar DPI o pasaporte, si lo tiene; no es obligatorio',
+        'Accesibilidad Entrada sin escalones y baño accesible',
+      ],
+      verified: 'Verificado el 20 de noviembre de 2026',
+      report: 'https://example.org/report?hub=know-all',
+    });
+    // A cost in words stays words; an e-mail to report to names the hub in its subject.
+    const coban = await know('text-cost');
+    expect(coban.rows[1]).to.equal('Costo Consulta legal Q25; la orientación es gratuita');
+    expect(coban.report).to.equal(
+      `mailto:datos@example.org?subject=${encodeURIComponent('Información incorrecta: Centro Cobán')}`,
+    );
+    // Spreadsheet values read as the feed meant them: " Gratis " is free.
+    expect((await know('messy')).rows[1]).to.equal('Costo Gratuito');
+    // What could not be read is left out, and the hub is kept; a hub with nothing to know says nothing.
+    const bad = await know('bad-values');
+    expect(bad).to.deep.equal({ rows: [], verified: undefined, report: undefined });
+    expect((await know('nothing-to-know')).rows).to.deep.equal([]);
+    expect(card(el, 'nothing-to-know')!.querySelector('[part="know"]')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports an error to the feed’s address when the hub has none of its own', async () => {
+    const el = await settled(
+      await render<MiHubLocator>(
+        html`<mi-hub-locator src=${fixture('../../demo/feed.json')}></mi-hub-locator>`,
+      ),
+    );
+    const report = async (id: string) =>
+      (await openDetails(el, id)).querySelector<HTMLAnchorElement>('.report')!;
+    expect((await report('hub-la-libertad')).href).to.equal(
+      'https://migration-info-widgets.example/report?hub=hub-la-libertad',
+    );
+    const tapachula = await report('hub-tapachula');
+    expect(tapachula.href).to.match(/^mailto:datos@migration-info-widgets\.example\?subject=/);
+    expect(text(tapachula)).to.equal('Report an error');
+  });
+
   describe('taking a hub along', () => {
     /** Replace a navigator member for one test (an own property shadows the prototype's). */
     function stubNavigator(name: string, value: unknown): void {
