@@ -298,7 +298,8 @@ export const hubLocatorStyles = css`
     min-height: 44px;
   }
   .shared p {
-    margin: var(--_space) 0 0;
+    margin: 0 0 0.5em;
+    font-weight: 600;
   }
   .more {
     display: flex;

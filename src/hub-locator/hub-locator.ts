@@ -585,7 +585,6 @@ export class MiHubLocator extends MiElement<HubView> {
           ${total ? this.renderList(hubs, total) : this.renderNoneFound()}
         </div>
       </div>
-      ${this.renderShared()}
     `;
   }
 
@@ -848,7 +847,7 @@ export class MiHubLocator extends MiElement<HubView> {
       ${this.renderServices(hub)} ${this.renderLanguages(hub)}
       ${hub.notes ? html`<p class="notes">${this.text(hub.notes)}</p>` : nothing}
       ${this.renderKnow(hub)} ${this.renderWeek(hub, new Date())} ${this.renderActions(hub, name)}
-      ${this.renderDirectionsChoice(hub, name)}
+      ${this.renderShared(hub)} ${this.renderDirectionsChoice(hub, name)}
     `;
   }
 
@@ -1117,13 +1116,15 @@ export class MiHubLocator extends MiElement<HubView> {
     </a>`;
   }
 
-  /** The live region that says what sharing did: "Copied", or a WhatsApp link when the copy failed. */
-  private renderShared(): TemplateResult {
-    const shared = this.shared;
-    const hub = shared && this.found.find((h) => h.id === shared.hubId);
+  /**
+   * The card's live region, below its Share button: what sharing did — "Copied", or a WhatsApp
+   * link when the copy failed.
+   */
+  private renderShared(hub: Hub): TemplateResult {
+    const shared = this.shared?.hubId === hub.id ? this.shared : undefined;
     return html`<div class="shared" role="status">
       ${
-        hub && shared.copied
+        shared?.copied
           ? html`<p>
               ${msg(str`Copied ${this.text(hub.name)}: paste it in a message to keep it.`, {
                 id: 'hubs.shared-copied',
@@ -1132,7 +1133,7 @@ export class MiHubLocator extends MiElement<HubView> {
           : nothing
       }
       ${
-        hub && !shared.copied
+        shared && !shared.copied
           ? html`<p>
               ${msg('Could not copy.', { id: 'hubs.shared-failed' })}
               ${this.renderWhatsappShare(hub)}
