@@ -183,12 +183,13 @@ export default defineConfig({
               test: /node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs)[\\/]/,
             },
             // What every widget shares: base element, feed client, schema, localization.
-            // The sanitizer stays a lazy chunk of its own; the banner's media query is its own.
+            // The sanitizer stays a lazy chunk of its own; the banner's media query is its own;
+            // the Listen buttons are the news feed's, the quiz's and the banner's, not the hubs'.
             {
               name: 'shared',
               // The feed reader (and valibot) runs in its worker; on the main thread only where no
               // worker can start, from a lazy chunk of its own.
-              test: /src[\\/](shared[\\/](?!sanitize|media-query|languages)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
+              test: /src[\\/](shared[\\/](?!sanitize|media-query|languages|listen)|feed[\\/](client|copies|text)\.|i18n[\\/])/,
             },
             // How feed values are written, what a hub search looks in, and a hub's opening status
             // and distance: the hub locator's, and the main-thread reader's and hub store's

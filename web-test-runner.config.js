@@ -12,6 +12,9 @@ import { isolatingLauncher } from './scripts/test-browser.js';
  * (the tests load it from the server's other name, 127.0.0.1, another origin than localhost);
  * and /__flaky/…, the bundle with one of its chunks failing ({@link flakyChunks}).
  */
+/** Requests to /__faults/count/<key>/…, by key. */
+const counts = new Map();
+
 async function faults(context, next) {
   if (context.path.startsWith('/__flaky/')) return flakyChunks(context, next);
   if (context.path.startsWith('/__copy2/')) {
@@ -58,6 +61,18 @@ async function faults(context, next) {
         }
       })(),
     );
+  } else if (kind === 'count') {
+    // /__faults/count/<key>/<path>: the file at /<path>, each request counted under <key>;
+    // /__faults/counted/<key>: how many came (a recording must not be fetched before its press).
+    counts.set(arg, (counts.get(arg) ?? 0) + 1);
+    context.url = `/${context.path.split('/').slice(4).join('/')}`;
+    await next();
+    context.set('Cache-Control', 'no-store'); // each press asks again
+    return;
+  } else if (kind === 'counted') {
+    context.type = 'application/json';
+    context.set('Cache-Control', 'no-store');
+    context.body = String(counts.get(arg) ?? 0);
   } else if (kind === 'redirect') {
     // /__faults/redirect/<path>: 301 to the same file on the server's other name (another
     // origin), served with CORS as a CDN would.

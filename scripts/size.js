@@ -31,10 +31,11 @@ const budgets = [
     'base element, feed controller and client, Intl formatters, numeric attributes, localization',
   ],
   // 9 → 9.75 KB: it keeps the hubs and searches them (hub-store.ts, opening hours) (issue 12);
-  // 10 with hubs' dated exceptions and temporary closures (issue 15).
+  // 10 with hubs' dated exceptions and temporary closures (issue 15); 10.25 with recordings:
+  // news items' audio attachments, per-language recordings of statements and campaigns (issue 16).
   [
     /^assets\/parse-worker-/,
-    10 * KB,
+    10.25 * KB,
     'the feed reader, in its own worker: parses off the main thread, keeps and searches the hubs',
   ],
   [/^chunks\/parse-/, 8 * KB, 'the feed reader on the main thread, only where no worker can start'],
@@ -69,6 +70,12 @@ const budgets = [
   // 4 → 4.25 KB (issue 14): dismissals held for the page view without storage, view events
   // only for campaigns the network confirmed, calls to action in a new tab in the iframe mode.
   [/^chunks\/campaign-banner-/, 4.25 * KB, 'campaign banner (on top of the shared chunks)'],
+  // Issue 16: its own chunk, loaded with the news feed, the quiz and the banner (not the hubs).
+  [
+    /^chunks\/listen-/,
+    2 * KB,
+    'Listen buttons: recordings and speech, one at a time on the page (news, quiz, banner)',
+  ],
   [/^chunks\/sanitize-/, 13 * KB, 'DOMPurify, only for feeds with content_html'],
   [/^chunks\/(es|fr|pt)-/, 3 * KB, 'one interface translation (all widgets)'],
   [/^mi-widgets\.css$/, 1.5 * KB, 'the space each widget holds until the script has loaded'],

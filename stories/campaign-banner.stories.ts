@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/campaign-banner/mi-campaign-banner.js';
-import { HELD, OFFLINE, widgetStories, withOfflineCopy, type WidgetArgs } from './support.js';
+import {
+  HELD,
+  OFFLINE,
+  widgetStories,
+  withOfflineCopy,
+  withVoices,
+  type WidgetArgs,
+} from './support.js';
 
 type Args = WidgetArgs<'campaign-banner'>;
 
@@ -18,6 +25,13 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Bar: Story = { args: { campaign: 'sample-think-twice-bar' } };
+/** The demo's bar campaign has a recording in Spanish: its play button beside the call to action. */
+export const BarWithRecording: Story = { args: { campaign: 'sample-think-twice-bar', lang: 'es' } };
+/** A hero with a voice for Spanish: Listen reads the campaign aloud, on the dark panel. */
+export const HeroWithAVoice: Story = {
+  args: { layout: 'hero', campaign: 'sample-safe-migration-hero', lang: 'es' },
+  beforeEach: withVoices(['es-ES']),
+};
 export const Card: Story = { args: { layout: 'card', campaign: 'sample-information-hubs-card' } };
 export const Hero: Story = { args: { layout: 'hero', campaign: 'sample-safe-migration-hero' } };
 export const HeroWithImage: Story = {

@@ -1,6 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/news-feed/mi-news-feed.js';
-import { HELD, OFFLINE, widgetStories, withOfflineCopy, type WidgetArgs } from './support.js';
+import {
+  HELD,
+  OFFLINE,
+  widgetStories,
+  withOfflineCopy,
+  withVoices,
+  type WidgetArgs,
+} from './support.js';
 
 type Args = WidgetArgs<'news-feed'>;
 
@@ -18,6 +25,10 @@ export const Cards: Story = { args: { layout: 'cards', limit: 6 } };
 export const FilteredByTag: Story = { args: { tag: 'information-hubs' } };
 /** The interface in the toolbar's language, the stories in French: the feed has none, so English. */
 export const ContentInAnotherLanguage: Story = { args: { lang: 'fr' } };
+/** One item of the demo feed has a recording (its title, in Spanish): its play button. */
+export const WithRecording: Story = { args: { lang: 'es' } };
+/** With a voice for Spanish, Listen reads the other items aloud. */
+export const ListenWithAVoice: Story = { args: { lang: 'es' }, beforeEach: withVoices(['es-ES']) };
 export const WithImageAndHtml: Story = { args: { src: '/fixtures/feed.json' } };
 export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json', layout: 'cards' } };
 export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };

@@ -6,6 +6,7 @@ import {
   widgetStories,
   withOfflineCopy,
   withQuizProgress,
+  withVoices,
   type WidgetArgs,
 } from './support.js';
 
@@ -60,6 +61,31 @@ export const Result: Story = {
       order,
       index: order.length - 1,
       answers: Object.fromEntries(order.map((id, i) => [id, i % 3 ? 'myth' : 'fact'])),
+    })),
+  ],
+};
+/** The demo's first statement has a recording in Spanish: its play button. */
+export const StatementWithRecording: Story = {
+  args: { lang: 'es' },
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order) => ({
+      screen: 'question',
+      order,
+      index: 0,
+      answers: {},
+    })),
+  ],
+};
+/** Its explanation has none: with a voice for Spanish, Listen reads it aloud. */
+export const ExplanationWithAVoice: Story = {
+  args: { lang: 'es' },
+  beforeEach: withVoices(['es-ES']),
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order) => ({
+      screen: 'question',
+      order,
+      index: 0,
+      answers: { [order[0]]: 'myth' },
     })),
   ],
 };

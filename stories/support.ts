@@ -73,6 +73,46 @@ export function withQuizProgress(
   };
 }
 
+/**
+ * `beforeEach`: the browser's speech synthesis with voices for these languages (a headless
+ * browser has none), so that Listen buttons show where no recording is; pressed, they say
+ * nothing. Put back when the story goes.
+ */
+export function withVoices(langs: string[]) {
+  return () => {
+    class Utterance extends EventTarget {
+      lang = '';
+      voice: unknown = null;
+      constructor(public text: string) {
+        super();
+      }
+    }
+    const voices = langs.map((lang) => ({ lang, name: lang, voiceURI: lang, default: false }));
+    const fake = Object.assign(new EventTarget(), {
+      getVoices: () => voices,
+      speak: (u: Utterance) => setTimeout(() => u.dispatchEvent(new Event('end')), 1000),
+      cancel: () => undefined,
+    });
+    const saved = [
+      ['speechSynthesis', Object.getOwnPropertyDescriptor(window, 'speechSynthesis')],
+      [
+        'SpeechSynthesisUtterance',
+        Object.getOwnPropertyDescriptor(window, 'SpeechSynthesisUtterance'),
+      ],
+    ] as const;
+    Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+      value: Utterance,
+      configurable: true,
+      writable: true,
+    });
+    return () => {
+      for (const [name, descriptor] of saved)
+        if (descriptor) Object.defineProperty(window, name, descriptor);
+    };
+  };
+}
+
 /** Decorator body: answer Near me with a position (here: Flores, Petén). */
 export function stubGeolocation(latitude = 16.9297, longitude = -89.8925): void {
   Object.defineProperty(navigator, 'geolocation', {

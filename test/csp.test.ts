@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, fixture, reached, resetFeeds } from './helpers.js';
 
 /**
@@ -12,6 +13,7 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self'",
   "connect-src 'self'",
+  "media-src 'self'",
 ].join('; ');
 
 /** The same, plus Trusted Types: only the library's own two named policies are allowed. */
@@ -150,6 +152,37 @@ describe('on a hostile host page', () => {
       violations.join('\n'),
     ).to.be.true;
     expect(errors).to.deep.equal([]);
+  });
+
+  it('plays a recording of the demo feed where media-src allows its host, and only then', async () => {
+    const page = (csp: string) =>
+      hostilePage(`<mi-quiz src="${fixture('../../demo/feed.json')}"></mi-quiz>`, { csp });
+    for (const [csp, outcome] of [
+      [CSP, 'Pausar'],
+      [CSP.replace("media-src 'self'", "media-src 'none'"), 'No se pudo reproducir'],
+    ]) {
+      const { doc, violations, errors } = await page(csp);
+      const quiz = doc.querySelector('mi-quiz')!;
+      await reached(() => quiz, 'ready');
+      $<HTMLButtonElement>(quiz, '[part="start-button"]')!.click();
+      await waitUntil(() => $(quiz, '[part="listen-button"]'), 'no Listen button');
+      const button = $<HTMLButtonElement>(quiz, '[part="listen-button"]')!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => button.textContent!.includes(outcome), `never said ${outcome}`);
+      expect(errors).to.deep.equal([]);
+      if (outcome === 'Pausar') {
+        expect(violations).to.deep.equal([]);
+        await sendKeys({ press: 'Enter' }); // pause it
+      } else {
+        expect(violations.length, 'the recording was refused').to.be.greaterThan(0);
+        expect(
+          violations.every((v) => v.startsWith('media-src')),
+          violations.join('\n'),
+        ).to.be.true;
+      }
+      doc.defaultView!.frameElement!.remove();
+    }
   });
 
   it('follows a right-to-left page', async () => {

@@ -87,9 +87,18 @@ export const campaignBannerStyles = css`
   .message {
     margin: 0;
   }
+  /* The call to action and the Listen button, on the call to action's line. */
+  .actions {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    min-width: 0;
+    height: 1.5em;
+  }
   .cta {
     font-weight: 700;
     justify-self: start;
+    min-width: 0;
     max-width: 100%;
     white-space: nowrap;
     overflow: hidden;
@@ -217,8 +226,10 @@ export const campaignBannerStyles = css`
   :host([layout='hero']) .title {
     font-size: 1.75em;
   }
-  :host([layout='hero']) .cta {
+  :host([layout='hero']) .cta,
+  :host([layout='hero']) .listen-button {
     color: #ffffff;
+    border-color: #ffffff;
   }
   :host([layout='hero']) .dismiss {
     color: #ffffff;

@@ -7,6 +7,7 @@ import type { Campaign, Feed } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { linkTarget } from '../shared/links.js';
+import { ListenController, listenStyles } from '../shared/listen.js';
 import { MediaQueryController } from '../shared/media-query.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel, INTERVAL } from '../shared/numbers.js';
@@ -34,6 +35,7 @@ const viewed = new Set<string>();
  * @csspart title - A campaign's title.
  * @csspart message - A campaign's message.
  * @csspart cta - The call-to-action link.
+ * @csspart listen-button - The button that plays the campaign's recording, or reads it aloud.
  * @csspart dismiss-button - The Dismiss button.
  * @csspart pause-button - The button that pauses and resumes rotation.
  *
@@ -42,7 +44,7 @@ const viewed = new Set<string>();
  * @cssprop [--mi-banner-hero-height=20em] - Height of the `hero` layout.
  */
 export class MiCampaignBanner extends MiElement<Campaign[]> {
-  static override styles = [...MiElement.styles, campaignBannerStyles];
+  static override styles = [...MiElement.styles, listenStyles, campaignBannerStyles];
   /** @internal */
   static override numbers = {
     ...MiElement.numbers,
@@ -64,6 +66,10 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     },
   });
   private timer?: ReturnType<typeof setInterval>;
+  private readonly listen = new ListenController(this, {
+    preferences: () => this.locale.preferences,
+    ui: () => this.locale.ui,
+  });
 
   @state() private index = 0;
   @state() private paused = false;
@@ -244,7 +250,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
         <div class="text">
           ${heading} ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
         </div>
-        ${this.renderCta(campaign)}
+        ${this.renderActions(campaign)}
       </div>
       ${
         this.dismissible
@@ -278,6 +284,19 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
         height=${height}
       />
     </div>`;
+  }
+
+  /** The call to action and the Listen button, on the call to action's line. */
+  private renderActions(campaign: Campaign): unknown {
+    const cta = this.renderCta(campaign);
+    const listen = this.listen.render(
+      campaign.id,
+      [campaign.title, campaign.message],
+      campaign.audio,
+      campaign.languages?.length === 1 ? campaign.languages[0] : this.feed.result?.feed.language,
+    );
+    if (cta === nothing && listen === nothing) return nothing;
+    return html`<div class="actions">${cta} ${listen}</div>`;
   }
 
   private renderCta(campaign: Campaign): unknown {

@@ -22,6 +22,7 @@ import {
 } from '@valibot/to-json-schema';
 import { E164, isTimeZone } from './forms.js';
 import {
+  AttachmentSchema,
   CampaignSchema,
   ContactUrl,
   Cost,
@@ -43,6 +44,7 @@ import {
   NonEmptyString,
   QuestionSchema,
   QuizSchema,
+  Recordings,
   ReportAddress,
   ZERO_COST,
 } from './schema.js';
@@ -61,6 +63,7 @@ const Feed = v.object({
 /** Named in `$defs`, each converted once and referenced with `$ref`. */
 const definitions = {
   NewsItem: NewsItemSchema,
+  Attachment: AttachmentSchema,
   Quiz: QuizSchema,
   QuizStatement: QuestionSchema,
   MigrationInfo: MigrationInfoSchema,
@@ -69,6 +72,7 @@ const definitions = {
   HubProperties: HubPropertiesSchema,
   Campaign: CampaignSchema,
   LocalizedText,
+  Recordings,
   HttpUrl,
   ContactUrl,
   ReportAddress,
@@ -99,6 +103,7 @@ const CONTACT_URL_REFERENCE =
 
 const [nonEmpty] = checksOf(NonEmptyString);
 const [textInSomeLanguage] = checksOf(LocalizedText.options[1]);
+const [someRecording] = checksOf(Recordings.options[1]);
 const [httpUrl] = checksOf(HttpUrl);
 const [contactUrl] = checksOf(ContactUrl);
 const [someText] = checksOf(NewsItemSchema);
@@ -159,6 +164,7 @@ const rewrites = new Map<PipeItem, Rewrite>([
       not: { type: 'object', additionalProperties: { type: 'string', pattern: '^\\s*$' } },
     }),
   ],
+  [someRecording, (s) => ({ ...s, minProperties: 1 })],
   [httpUrl, (s) => ({ ...s, format: 'uri-reference', pattern: HTTP_URL_REFERENCE })],
   [contactUrl, (s) => ({ ...s, format: 'uri-reference', pattern: CONTACT_URL_REFERENCE })],
   [
@@ -210,6 +216,11 @@ const DEFINITION_WORDS: Record<Definition, Words> = {
     description:
       'A JSON Feed 1.1 item. It needs an id and some text to show: a title, a summary, content_text or content_html. A bad optional field is left out and the item kept.',
   },
+  Attachment: {
+    title: 'Attachment',
+    description:
+      'A JSON Feed 1.1 attachment. One whose mime_type is audio/… ("audio/mpeg", "audio/ogg", "audio/wav") is a recording of the item: the news feed shows a Listen button that plays it (fetched only when pressed).',
+  },
   Quiz: { title: 'Quiz', description: 'A myth-or-fact quiz for <mi-quiz>.' },
   QuizStatement: {
     title: 'Quiz statement',
@@ -241,6 +252,11 @@ const DEFINITION_WORDS: Record<Definition, Words> = {
     description:
       'Text, or a map of language tag → text such as {"es": "Centro de información", "en": "Information hub"}. ' +
       "The widget shows the visitor's language, then the language their community reads, then English, then whatever there is.",
+  },
+  Recordings: {
+    title: 'Recordings',
+    description:
+      'Recordings of a text, for visitors who do not read: a map of language tag → URL of an audio file, such as {"es": "audio/q1-es.mp3", "kek": "audio/q1-kek.mp3"}, or one URL, in the language of the text. The widget plays the one in the language chosen as for text (the visitor\'s, then the one their community reads, then English; else the language of the text shown), fetched only when the visitor presses Listen. Without one, Listen reads the text with the browser\'s speech synthesis, where it has a voice for the language. A bad URL is left out, and reported.',
   },
   HttpUrl: {
     title: 'http(s) URL',
@@ -292,6 +308,15 @@ export const FIELD_WORDS: Record<string, string> = {
   'NewsItem.tags': 'Tags; <mi-news-feed tag="…"> shows only the items with that tag.',
   'NewsItem.authors':
     'Who wrote the item; an author url may be a mailto: link, as JSON Feed allows.',
+  'NewsItem.attachments':
+    'Files of the item (JSON Feed 1.1). An audio/… one is its recording, in the item\'s language, or in `_language`: [{"url": "audio/news-es.mp3", "mime_type": "audio/mpeg", "duration_in_seconds": 42}]. A bad attachment is left out, the item kept.',
+  'Attachment.url': 'The file: an http(s) URL, absolute or relative to the feed.',
+  'Attachment.mime_type': 'Its type, such as "audio/mpeg", "audio/ogg" or "audio/wav".',
+  'Attachment.title': "What it is (JSON Feed's title; not shown).",
+  'Attachment.size_in_bytes': 'Its size in bytes (not shown).',
+  'Attachment.duration_in_seconds': 'How long it plays, in seconds (not shown).',
+  'Attachment._language':
+    "The language spoken in a recording, when not the item's (an extension: JSON Feed has no language per attachment), such as \"quc\" for a K'iche' recording of a Spanish item.",
   'NewsItem._migration_info':
     "translation_of: the id of the item this one translates; the translations of one story show once, in the visitor's language.",
   'Quiz.id': 'The quiz id, for <mi-quiz quiz="…">; "quiz-1", "quiz-2", … when absent.',
@@ -299,6 +324,8 @@ export const FIELD_WORDS: Record<string, string> = {
   'Quiz.questions':
     'The statements, shown one at a time; a quiz needs at least one usable statement.',
   'QuizStatement.explanation': 'Shown after the answer: why the statement is a myth or a fact.',
+  'QuizStatement.audio': 'Recordings of the statement, per language.',
+  'QuizStatement.explanation_audio': 'Recordings of the explanation, per language.',
   'MigrationInfo.quizzes': 'Quizzes for <mi-quiz>.',
   'MigrationInfo.hubs':
     'Hubs for <mi-hub-locator>: a GeoJSON FeatureCollection here, or — for a big feed — the URL of one, or one URL per country ({"GT": "hubs/gt.geojson", "other": "hubs/other.geojson"}; `mi-feed split` writes them), so a page fetches only the hubs it shows. Relative URLs resolve against the feed.',
@@ -341,6 +368,7 @@ export const FIELD_WORDS: Record<string, string> = {
     'When it stops showing (exclusive); a campaign whose date cannot be read is left out.',
   'Campaign.countries': 'Show only on partner pages of these countries.',
   'Campaign.languages': 'Show only to visitors reading one of these languages.',
+  'Campaign.audio': 'Recordings of the title and message, per language.',
   'Campaign.priority':
     'Where several campaigns could show, the highest priority comes first (default 0).',
 };

@@ -188,6 +188,48 @@ const finiteNumber = (expected: string) =>
     v.finite(expected),
   );
 
+// --- Recordings ------------------------------------------------------------------------------
+
+/**
+ * Recordings of a text, for visitors who do not read: the URL of one (in the language of the text
+ * shown), or a map of language tag → URL, `{"es": "audio/q1-es.mp3", "kek": "audio/q1-kek.mp3"}`.
+ * A bad URL is left out, the others kept.
+ */
+export const Recordings = v.union(
+  [
+    HttpUrl,
+    v.pipe(
+      v.record(LangTag, HttpUrl),
+      v.check((map) => Object.keys(map).length > 0, 'a recording in at least one language'),
+    ),
+  ],
+  'the URL of a recording, or a map of language tag → URL',
+);
+export type Recordings = v.InferOutput<typeof Recordings>;
+
+/**
+ * A JSON Feed 1.1 attachment. One with an `audio/…` type is a recording of the item, in the
+ * item's language unless `_language` (an extension: JSON Feed has no language per attachment)
+ * says another.
+ */
+export const AttachmentSchema = v.object(
+  {
+    url: HttpUrl,
+    mime_type: v.pipe(
+      v.string('a MIME type'),
+      reading({ normalize: trimmed }),
+      v.regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, 'a MIME type such as "audio/mpeg"'),
+      v.transform((s) => s.toLowerCase()),
+    ),
+    title: v.optional(v.string('text')),
+    size_in_bytes: v.optional(finiteNumber('a number')),
+    duration_in_seconds: v.optional(finiteNumber('a number')),
+    _language: v.optional(LangTag),
+  },
+  'an attachment (an object with url and mime_type)',
+);
+export type Attachment = v.InferOutput<typeof AttachmentSchema>;
+
 // --- News: a JSON Feed 1.1 item -----------------------------------------------------------
 
 export const NewsItemSchema = v.pipe(
@@ -215,6 +257,7 @@ export const NewsItemSchema = v.pipe(
     ),
     tags: v.optional(v.array(v.string('text'), 'a list of tags')),
     language: v.optional(LangTag),
+    attachments: v.optional(v.array(AttachmentSchema, 'a list of attachments')),
     _migration_info: v.optional(
       v.object({
         /** Id of the item this one translates; translations of one story show once, in the visitor's language. */
@@ -244,6 +287,10 @@ export const QuestionSchema = v.object({
   ),
   explanation: v.optional(LocalizedText),
   source: v.optional(v.object({ title: LocalizedText, url: HttpUrl })),
+  /** Recordings of the statement. */
+  audio: v.optional(Recordings),
+  /** Recordings of the explanation. */
+  explanation_audio: v.optional(Recordings),
 });
 export type Question = Omit<v.InferOutput<typeof QuestionSchema>, 'id'> & { id: string };
 
@@ -493,6 +540,8 @@ export const CampaignSchema = v.pipe(
     ),
     priority: v.optional(finiteNumber('a number')),
     sample: v.optional(v.boolean('true or false')),
+    /** Recordings of the title and message. */
+    audio: v.optional(Recordings),
   }),
   v.check(
     (c) => !c.starts || !c.ends || Date.parse(c.starts) <= Date.parse(c.ends),

@@ -63,7 +63,7 @@ export const newsFeedStyles = css`
   :host(:not([layout='cards'])) .has-image .title {
     grid-area: title;
   }
-  :host(:not([layout='cards'])) .has-image .date {
+  :host(:not([layout='cards'])) .has-image .meta {
     grid-area: date;
   }
   :host(:not([layout='cards'])) .has-image .summary {
@@ -112,6 +112,14 @@ export const newsFeedStyles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--mi-news-title-lines, 3);
     overflow: hidden;
+  }
+  /* The date and the Listen button, on one line of the date's height. */
+  .meta {
+    display: flex;
+    align-items: center;
+    gap: 0 0.75em;
+    min-width: 0;
+    height: 1.3125em;
   }
   .date {
     font-size: 0.875em;

@@ -8,6 +8,7 @@ import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { linkTarget } from '../shared/links.js';
+import { ListenController, listenStyles } from '../shared/listen.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel, NEWS_LIMIT } from '../shared/numbers.js';
 import { NEWS_RESERVED_ITEMS } from '../shared/styles.js';
@@ -37,6 +38,7 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * @csspart link - The link on an item's title.
  * @csspart date - An item's date.
  * @csspart summary - An item's summary.
+ * @csspart listen-button - The button that plays an item's recording, or reads it aloud.
  * @csspart more-button - The "More news" button.
  * @csspart empty - The line shown when there is no news.
  *
@@ -49,7 +51,7 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * @cssprop [--mi-news-card-height] - Height of every card in the `cards` layout (likewise).
  */
 export class MiNewsFeed extends MiElement<NewsItem[]> {
-  static override styles = [...MiElement.styles, newsFeedStyles];
+  static override styles = [...MiElement.styles, listenStyles, newsFeedStyles];
   /** @internal */
   static override numbers = {
     ...MiElement.numbers,
@@ -59,6 +61,10 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
 
   protected readonly feedSection = 'news';
   private readonly htmlBodies = new WeakMap<NewsItem, HTMLElement>();
+  private readonly listen = new ListenController(this, {
+    preferences: () => this.locale.preferences,
+    ui: () => this.locale.ui,
+  });
   private focusFrom = -1;
 
   @state() private shown = 0;
@@ -190,7 +196,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
       tabindex="-1"
       lang=${ifDefined(lang)}
     >
-      ${this.renderImage(image)} ${this.renderTitle(item)} ${this.renderDate(item)}
+      ${this.renderImage(image)} ${this.renderTitle(item)} ${this.renderMeta(item, lang)}
       ${this.renderSummary(item, result)}
     </li>`;
   }
@@ -231,6 +237,19 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
           : html`<span class="clamp">${title}</span>`
       }
     </div>`;
+  }
+
+  /** The date, and the Listen button beside it, on the date's line. */
+  private renderMeta(item: NewsItem, lang: string | undefined): unknown {
+    const date = this.renderDate(item);
+    const listen = this.listen.render(
+      item.id,
+      [item.title, item.summary ?? item.content_text],
+      item.attachments,
+      lang,
+    );
+    if (date === nothing && listen === nothing) return nothing;
+    return html`<div class="meta">${date} ${listen}</div>`;
   }
 
   private renderDate(item: NewsItem): unknown {

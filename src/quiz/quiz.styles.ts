@@ -98,6 +98,10 @@ export const quizStyles = css`
     font-weight: 600;
     line-height: 1.4;
   }
+  /* A statement's or an explanation's Listen button, under it. */
+  .listen {
+    margin-bottom: 0.75em;
+  }
   .answers,
   .actions {
     display: flex;

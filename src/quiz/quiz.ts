@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Feed, Question, Quiz } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
+import { ListenController, listenStyles } from '../shared/listen.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel } from '../shared/numbers.js';
 import {
@@ -45,6 +46,7 @@ type Announcement =
  * @csspart start-button - The Start button.
  * @csspart progress - The "Statement 2 of 5" line and its bar.
  * @csspart statement - The statement on screen.
+ * @csspart listen-button - The button that plays the recording of a statement or an explanation, or reads it aloud.
  * @csspart answer-button - The Myth and Fact buttons.
  * @csspart feedback - The verdict, explanation and source after an answer.
  * @csspart source - The source link of an explanation.
@@ -61,7 +63,7 @@ type Announcement =
  * @cssprop [--mi-quiz-height] - Height of the quiz's box in every state (a longer screen grows it); by default the start screen's, computed from the font size, `--mi-space` and the intro's lines. Set it in the page's reserve stylesheet too.
  */
 export class MiQuiz extends MiElement<Quiz> {
-  static override styles = [...MiElement.styles, quizStyles];
+  static override styles = [...MiElement.styles, listenStyles, quizStyles];
   /** @internal */
   static override numbers = { ...MiElement.numbers, headingLevel: headingLevel(2) };
 
@@ -69,6 +71,10 @@ export class MiQuiz extends MiElement<Quiz> {
   /** The quiz and attempt the progress belongs to; a new one restores or starts afresh. */
   private progressFor = '';
   private focusNext = '';
+  private readonly listen = new ListenController(this, {
+    preferences: () => this.locale.preferences,
+    ui: () => this.locale.ui,
+  });
 
   @state() private progress?: QuizProgress;
   @state() private announcement: Announcement = { kind: 'none' };
@@ -246,12 +252,18 @@ export class MiQuiz extends MiElement<Quiz> {
     return html`
       ${this.renderProgress(progress.index, progress.order.length)}
       <p part="statement" class="statement" tabindex="-1">${this.text(question.statement)}</p>
+      ${this.listen.render(question.id, [question.statement], question.audio, this.textLang(quiz))}
       ${
         given === undefined
           ? this.renderAnswerButtons(quiz, question)
           : this.renderFeedback(quiz, question, given, progress.index + 1 === progress.order.length)
       }
     `;
+  }
+
+  /** The language of the quiz's plain (not per-language) texts: its one language, else the feed's. */
+  private textLang(quiz: Quiz): string | undefined {
+    return quiz.languages?.length === 1 ? quiz.languages[0] : this.feed.result?.feed.language;
   }
 
   private renderAnswerButtons(quiz: Quiz, question: Question): TemplateResult {
@@ -311,7 +323,13 @@ export class MiQuiz extends MiElement<Quiz> {
       <p class="truth">${this.truthText(question.answer)}</p>
       ${
         question.explanation
-          ? html`<p class="explanation">${this.text(question.explanation)}</p>`
+          ? html`<p class="explanation">${this.text(question.explanation)}</p>
+              ${this.listen.render(
+                `${question.id} explanation`,
+                [question.explanation],
+                question.explanation_audio,
+                this.textLang(quiz),
+              )}`
           : nothing
       }
       ${this.renderSource(question)}

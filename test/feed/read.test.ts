@@ -427,6 +427,97 @@ describe('readFeed', () => {
     ]);
   });
 
+  it('recordings: audio attachments and per-language audio, resolved; a bad one dropped with its path, the entry kept', () => {
+    const { feed, problems } = read({
+      version: V,
+      items: [
+        {
+          id: 'n1',
+          title: 'Noticia',
+          language: 'es',
+          attachments: [
+            { url: 'audio/n1.mp3', mime_type: ' Audio/MPEG ', duration_in_seconds: '42' },
+            { url: 'javascript:alert(1)', mime_type: 'audio/mpeg' },
+            {
+              url: 'audio/n1-quc.ogg',
+              mime_type: 'audio/ogg',
+              _language: 'quc',
+              size_in_bytes: 'big',
+            },
+            { url: 'doc.pdf' },
+            'audio/n1.wav',
+          ],
+        },
+        { id: 'n2', title: 'Otra', attachments: { url: 'a.mp3', mime_type: 'audio/mpeg' } },
+      ],
+      _migration_info: {
+        quizzes: [
+          {
+            questions: [
+              {
+                statement: { es: 'Mito', kek: 'Ab’l' },
+                answer: 'myth',
+                audio: { es: 'audio/q1-es.mp3', kek: 'www.example.org/q1-kek.mp3', xx_YY: 'q.mp3' },
+                explanation_audio: 'audio/q1-why.mp3',
+              },
+              { statement: 'S2', answer: 'fact', audio: { es: 'ftp://x/q2.mp3' } },
+              { statement: 'S3', answer: 'fact', audio: 12, explanation_audio: ['a.mp3'] },
+            ],
+          },
+        ],
+        campaigns: [
+          { id: 'c', title: 'C', audio: { es: 'https://cdn.example.org/c-es.mp3' } },
+          { id: 'd', title: 'D', audio: 'data:audio/wav;base64,AAAA' },
+        ],
+      },
+    });
+    const [n1, n2] = feed.items;
+    expect(n1.attachments).to.deep.equal([
+      {
+        url: 'https://feeds.example.org/mi/audio/n1.mp3',
+        mime_type: 'audio/mpeg',
+        duration_in_seconds: 42,
+      },
+      {
+        url: 'https://feeds.example.org/mi/audio/n1-quc.ogg',
+        mime_type: 'audio/ogg',
+        _language: 'quc',
+      },
+    ]);
+    expect(n2.title).to.equal('Otra');
+    expect(n2.attachments).to.be.undefined;
+    const [q1, q2, q3] = feed.quizzes[0].questions;
+    expect(q1.audio).to.deep.equal({
+      es: 'https://feeds.example.org/mi/audio/q1-es.mp3',
+      kek: 'https://www.example.org/q1-kek.mp3',
+    });
+    expect(q1.explanation_audio).to.equal('https://feeds.example.org/mi/audio/q1-why.mp3');
+    expect(q2.statement).to.equal('S2');
+    expect(q2.audio).to.be.undefined;
+    expect(q3.audio).to.be.undefined;
+    expect(q3.explanation_audio).to.be.undefined;
+    expect(feed.campaigns.map((c) => [c.id, c.audio])).to.deep.equal([
+      ['c', { es: 'https://cdn.example.org/c-es.mp3' }],
+      ['d', undefined],
+    ]);
+    expect(brief(problems)).to.deep.equal([
+      ['items[0].attachments[0].mime_type', 'value normalized'],
+      ['items[0].attachments[0].duration_in_seconds', 'value normalized'],
+      ['items[0].attachments[1].url', 'field dropped'],
+      ['items[0].attachments[2].size_in_bytes', 'field dropped'],
+      ['items[0].attachments[3].mime_type', 'field dropped'],
+      ['items[0].attachments[4]', 'field dropped'],
+      ['items[1].attachments', 'field dropped'],
+      ['_migration_info.quizzes[0].questions[0].audio.kek', 'value normalized'],
+      ['_migration_info.quizzes[0].questions[0].audio.xx_YY', 'field dropped'],
+      ['_migration_info.quizzes[0].questions[1].audio.es', 'field dropped'],
+      ['_migration_info.quizzes[0].questions[1].audio', 'field dropped'],
+      ['_migration_info.quizzes[0].questions[2].audio', 'field dropped'],
+      ['_migration_info.quizzes[0].questions[2].explanation_audio', 'field dropped'],
+      ['_migration_info.campaigns[1].audio', 'field dropped'],
+    ]);
+  });
+
   it('a campaign goes when its targeting or dates cannot be read, rather than showing to everyone or forever', () => {
     const { feed, problems } = read({
       version: V,

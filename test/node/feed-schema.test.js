@@ -187,6 +187,29 @@ const CASES = [
   ['an ftp: report', (f) => (f._migration_info.report = 'ftp://example.org/report'), false],
   ['a relative report URL', (f) => (hub(f).properties.report = '/report'), false],
   ['a www. report address', (f) => (f._migration_info.report = 'www.example.org/report'), false],
+  [
+    'recordings: an audio attachment, a statement and a campaign per language',
+    (f) => {
+      item(f).attachments = [
+        { url: 'audio/a.mp3', mime_type: 'audio/mpeg', duration_in_seconds: 3, _language: 'quc' },
+      ];
+      f._migration_info.quizzes[0].questions[0].audio = { es: 'audio/q1-es.mp3' };
+      f._migration_info.quizzes[0].questions[0].explanation_audio = 'audio/q1-why.mp3';
+      f._migration_info.campaigns[0].audio = { es: 'https://cdn.example.org/c.ogg' };
+    },
+    true,
+  ],
+  [
+    'an attachment without its type',
+    (f) => (item(f).attachments = [{ url: 'audio/a.mp3' }]),
+    false,
+  ],
+  [
+    'a javascript: recording',
+    (f) => (f._migration_info.campaigns[0].audio = { es: 'javascript:alert(1)' }),
+    false,
+  ],
+  ['no recording at all', (f) => (f._migration_info.campaigns[0].audio = {}), false],
   ['a JSON Feed version that is not a URL', (f) => (f.version = '1.1'), false],
   [
     'extra fields (JSON Feed allows them)',
