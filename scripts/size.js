@@ -31,10 +31,11 @@ const budgets = [
     'base element, feed controller and client, Intl formatters, numeric attributes, localization',
   ],
   // 9 → 9.75 KB: it keeps the hubs and searches them (hub-store.ts, opening hours) (issue 12);
-  // 10 with hubs' dated exceptions and temporary closures (issue 15).
+  // 10 with hubs' dated exceptions and temporary closures (issue 15); 10.25 with a campaign's
+  // severity and dismissal days (issue 16: 10.16 KB).
   [
     /^assets\/parse-worker-/,
-    10 * KB,
+    10.25 * KB,
     'the feed reader, in its own worker: parses off the main thread, keeps and searches the hubs',
   ],
   [/^chunks\/parse-/, 8 * KB, 'the feed reader on the main thread, only where no worker can start'],
@@ -68,7 +69,10 @@ const budgets = [
   [/^chunks\/hub-map-/, 52 * KB, 'Leaflet + supercluster, only for <mi-hub-locator map>'],
   // 4 → 4.25 KB (issue 14): dismissals held for the page view without storage, view events
   // only for campaigns the network confirmed, calls to action in a new tab in the iframe mode.
-  [/^chunks\/campaign-banner-/, 4.25 * KB, 'campaign banner (on top of the shared chunks)'],
+  // 4.25 → 5.25 KB (issue 16: 5.20 KB): severity (marks, colours in both themes, urgent alone and
+  // announced once per page), closing all of a rotating banner for a number of days, the pause
+  // button that becomes Resume rotation with its icons, the hero's column for the close button.
+  [/^chunks\/campaign-banner-/, 5.25 * KB, 'campaign banner (on top of the shared chunks)'],
   [/^chunks\/sanitize-/, 13 * KB, 'DOMPurify, only for feeds with content_html'],
   [/^chunks\/(es|fr|pt)-/, 3 * KB, 'one interface translation (all widgets)'],
   [/^mi-widgets\.css$/, 1.5 * KB, 'the space each widget holds until the script has loaded'],

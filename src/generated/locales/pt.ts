@@ -9,11 +9,15 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'banner.dismiss': `Dispensar`,
+      'banner.dismiss': `Fechar`,
+'banner.dismiss-all': `Fechar todas as campanhas`,
 'banner.label': `Campanha`,
 'banner.next': `Próxima campanha`,
 'banner.pause': `Pausar a rotação`,
 'banner.position': str`${0} de ${1}`,
+'banner.resume': `Retomar a rotação`,
+'banner.urgent': `Urgente`,
+'banner.warning': `Atenção`,
 'common.loading': `Carregando…`,
 'common.new-tab': `(abre em uma nova aba)`,
 'common.offline-copy': str`Não foi possível atualizar. Mostrando a cópia de ${0}.`,
