@@ -38,6 +38,35 @@ export const HeroWithImage: Story = {
   args: { layout: 'hero', src: '/fixtures/campaigns.json', country: 'GT', lang: 'es' },
 };
 export const Rotating: Story = { args: { layout: 'card', rotate: true } };
+/** Paused by the visitor: the button now says Resume rotation, filled, with a play triangle. */
+export const Paused: Story = {
+  args: { layout: 'card', rotate: true },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('mi-campaign-banner')!;
+    while (el.getAttribute('state') !== 'ready') await new Promise((r) => setTimeout(r, 20));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="pause-button"]')!.click();
+  },
+};
+/** A warning (here about fraudsters selling visas): marked in words, with an amber edge; closable. */
+export const Warning: Story = { args: { campaign: 'sample-visa-fraud-warning' } };
+export const WarningCard: Story = {
+  args: { layout: 'card', campaign: 'sample-visa-fraud-warning', lang: 'es' },
+};
+/**
+ * An urgent notice wins over a campaign of higher priority and takes the banner alone, even
+ * with `rotate`: no close button, announced once (`role="alert"`).
+ */
+export const Urgent: Story = {
+  args: { layout: 'card', rotate: true, src: '/fixtures/campaign-urgent.json', country: '' },
+};
+export const UrgentBar: Story = {
+  args: { src: '/fixtures/campaign-urgent.json', country: '', lang: 'es' },
+};
+/** A 320 px phone: the close button keeps a column of its own beside the text. */
+export const HeroAt320px: Story = {
+  args: { layout: 'hero', campaign: 'sample-visa-fraud-warning', lang: 'es' },
+  decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
+};
 export const LongTexts: Story = { args: { layout: 'card', src: '/fixtures/long-texts.json' } };
 export const Loading: Story = {
   args: { src: HELD },

@@ -11,9 +11,27 @@ import {
 } from '../shared/styles.js';
 
 /**
+ * The severity colours of the dark theme (see `baseStyles` for the rest). In both themes each
+ * mark's text has AA contrast on its own background.
+ */
+const dark = css`
+  --_warning: var(--mi-color-warning, #f5c04a);
+  --_urgent: var(--mi-color-urgent, #ff8a80);
+  --_on-urgent: var(--mi-color-on-urgent, #1a1a1a);
+`;
+
+/**
  * Each layout has a fixed height (texts clamped, the image in a box of its own), the same while
  * loading and once shown, and the same as the page's reserve stylesheet (src/embed/reserve.ts).
  * With nothing to show the banner takes no space at all.
+ *
+ * Warning and urgent campaigns have a mark in words before the title and an edge of its colour.
+ * In the hero, the close button (4px from the edges, 44px wide) has a column of its own beside
+ * the text, however narrow the hero, however tall its text and whatever `--mi-space`: the
+ * panel's margin and padding (two spaces) and the text's padding leave 52px. Pause rotation
+ * (outlined, two bars) becomes Resume rotation (filled, a triangle); too narrow a row (the
+ * position gives way first) leaves the icon alone: the words wrap to a second line of the
+ * button that is never shown.
  */
 export const campaignBannerStyles = css`
   :host([state='empty']) {
@@ -21,6 +39,18 @@ export const campaignBannerStyles = css`
   }
   :host {
     --_banner-height: ${unsafeCSS(cssOf(bannerBarHeight))};
+    --_warning: var(--mi-color-warning, #f2b01e);
+    --_on-warning: var(--mi-color-on-warning, #1a1a1a);
+    --_urgent: var(--mi-color-urgent, #a4161a);
+    --_on-urgent: var(--mi-color-on-urgent, #ffffff);
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+    }
   }
   @media (min-width: ${BANNER_WIDE_PX}px) {
     :host {
@@ -114,6 +144,46 @@ export const campaignBannerStyles = css`
   }
   .message {
     -webkit-line-clamp: 3;
+  }
+  .campaign.warning {
+    --_severity: var(--_warning);
+    --_on-severity: var(--_on-warning);
+  }
+  .campaign.urgent {
+    --_severity: var(--_urgent);
+    --_on-severity: var(--_on-urgent);
+  }
+  .severity {
+    display: inline-block;
+    justify-self: start;
+    margin-inline-end: 0.5em;
+    padding: 0 0.45em;
+    border-radius: 4px;
+    background: var(--_severity);
+    color: var(--_on-severity);
+    font-size: 0.8125em;
+    font-weight: 700;
+    line-height: 1.5;
+  }
+  .warning .content,
+  .urgent .content {
+    position: relative;
+  }
+  .warning .content::before,
+  .urgent .content::before {
+    content: '';
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    width: 6px;
+    background: var(--_severity);
+    border-start-start-radius: inherit;
+    border-end-start-radius: inherit;
+  }
+  @media (forced-colors: active) {
+    .severity {
+      border: 1px solid;
+    }
   }
   .dismiss {
     position: absolute;
@@ -236,6 +306,9 @@ export const campaignBannerStyles = css`
     background: rgba(0, 0, 0, 0.72);
     border-radius: 50%;
   }
+  :host([layout='hero']) .closable .text {
+    padding-inline-end: max(0px, calc(52px - 2 * var(--_space)));
+  }
 
   /* rotation: one row of fixed height, whatever the width (the position gives way first) */
   .controls {
@@ -261,5 +334,43 @@ export const campaignBannerStyles = css`
     min-height: 36px;
     padding: 0.3em 0.6em;
     font-size: 0.875em;
+  }
+  .position {
+    flex-shrink: 1000;
+  }
+  .controls .pause,
+  .controls .resume {
+    flex: 0 1 auto;
+    min-width: 44px;
+  }
+  .fit {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-items: center;
+    align-content: flex-start;
+    column-gap: 0.4em;
+    height: 1.25em;
+    overflow: hidden;
+  }
+  .fit .label {
+    flex: none;
+  }
+  .controls .icon {
+    flex: none;
+    width: 0.75em;
+    height: 0.8em;
+    margin-block: 0.225em;
+    box-sizing: border-box;
+    forced-color-adjust: none;
+  }
+  .pause .icon {
+    border-inline: 0.25em solid currentColor;
+  }
+  .resume .icon {
+    width: 0;
+    height: 0;
+    border-block: 0.42em solid transparent;
+    border-left: 0.7em solid currentColor;
   }
 `;

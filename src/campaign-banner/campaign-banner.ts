@@ -11,7 +11,7 @@ import { ListenController, listenStyles } from '../shared/listen.js';
 import { MediaQueryController } from '../shared/media-query.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel, INTERVAL } from '../shared/numbers.js';
-import { chooseCampaigns, dismiss, isDismissed } from './campaigns.js';
+import { chooseCampaigns, dismiss, isDismissed, isUrgent } from './campaigns.js';
 import { campaignBannerStyles } from './campaign-banner.styles.js';
 
 export type BannerLayout = 'bar' | 'card' | 'hero';
@@ -20,28 +20,44 @@ export type BannerLayout = 'bar' | 'card' | 'hero';
 const viewed = new Set<string>();
 
 /**
+ * Urgent campaigns already announced on this page view, by feed and id: of several banners that
+ * show one, only the first has `role="alert"`.
+ */
+const alerted = new Set<string>();
+
+/** Days a dismissal lasts: 30 by default, 0 for the page view only, at most ten years. */
+const DISMISS_DAYS = { fallback: 30, min: 0, max: 3650 };
+
+/**
  * The campaign that is current for this page's audience: running now, in the visitor's language,
- * for the partner's country, the highest priority first; closable for good.
+ * for the partner's country, urgent first, then the highest priority; closable for a number of
+ * days, except when urgent.
  *
  * @summary A campaign banner: a slim bar, a card or a hero.
  * @title Campaign
  *
  * @fires mi-campaign-view - A campaign was at least half visible, once per campaign per page view (from the kept copy, once the network confirmed it or failed). `detail: { campaignId }`.
  * @fires mi-campaign-click - The visitor followed a campaign's call to action. `detail: { campaignId }`.
- * @fires mi-campaign-dismiss - The visitor dismissed a campaign. `detail: { campaignId }`.
+ * @fires mi-campaign-dismiss - The visitor closed the banner: `campaignId` is the campaign on screen, `campaignIds` every campaign it hid (all those of a rotating banner). `detail: { campaignId, campaignIds }`.
  *
  * @csspart campaign - One campaign.
  * @csspart image - A campaign's image.
  * @csspart title - A campaign's title.
  * @csspart message - A campaign's message.
  * @csspart cta - The call-to-action link.
+ * @csspart severity - The "Warning" or "Urgent" mark before a campaign's title.
  * @csspart listen-button - The button that plays the campaign's recording, or reads it aloud.
- * @csspart dismiss-button - The Dismiss button.
+ * @csspart dismiss-button - The close button (of a rotating banner: closes all its campaigns).
  * @csspart pause-button - The button that pauses and resumes rotation.
+ * @csspart pause-button-paused - The same button while rotation is paused (it then says Resume rotation).
  *
  * @cssprop [--mi-banner-bar-height] - Height of the `bar` layout (two lines of text and the call to action; one row from 640px), computed from the font size by default.
  * @cssprop [--mi-banner-card-height] - Height of the `card` layout (image 8em, a two-line title, three lines of message, the call to action).
  * @cssprop [--mi-banner-hero-height=20em] - Height of the `hero` layout.
+ * @cssprop [--mi-color-warning=#f2b01e] - Mark and edge of a warning (dark theme: #f5c04a).
+ * @cssprop [--mi-color-on-warning=#1a1a1a] - Text of the warning mark.
+ * @cssprop [--mi-color-urgent=#a4161a] - Mark and edge of an urgent campaign (dark theme: #ff8a80).
+ * @cssprop [--mi-color-on-urgent=#ffffff] - Text of the urgent mark (dark theme: #1a1a1a).
  */
 export class MiCampaignBanner extends MiElement<Campaign[]> {
   static override styles = [...MiElement.styles, listenStyles, campaignBannerStyles];
@@ -49,6 +65,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   static override numbers = {
     ...MiElement.numbers,
     interval: { attribute: 'interval', ...INTERVAL },
+    dismissDays: { attribute: 'dismiss-days', ...DISMISS_DAYS },
     headingLevel: headingLevel(2),
   };
 
@@ -71,10 +88,15 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     ui: () => this.locale.ui,
   });
 
+  /** The urgent campaign (feed URL # id) this banner announces with `role="alert"`, if any. */
+  private alerting?: string;
+
   @state() private index = 0;
   @state() private paused = false;
   @state() private hovered = false;
   @state() private focused = false;
+  /** The visitor closed the banner: for the rest of the page view only urgent campaigns show. */
+  @state() private closed = false;
 
   /** `bar` (a slim strip), `card` (image, title, message, call to action) or `hero` (a large image). */
   @property({ reflect: true }) layout: BannerLayout = 'bar';
@@ -91,8 +113,11 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   /** Milliseconds each campaign shows when rotating. */
   @property({ type: Number }) interval = 8000;
 
-  /** Add a Dismiss button; a dismissed campaign stays dismissed in this browser. */
+  /** Add a close button (never on urgent campaigns): the campaign, or with `rotate` all of them, stays hidden in this browser for `dismiss-days`. */
   @property({ type: Boolean }) dismissible = false;
+
+  /** Days a closed campaign stays hidden (0: for the page view only), for campaigns whose feed entry gives no `dismiss_days`. */
+  @property({ type: Number, attribute: 'dismiss-days' }) dismissDays = 30;
 
   /** Heading level (2–6) of campaign titles in the card and hero layouts. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -107,6 +132,17 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     this.stopRotation();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // An urgent campaign is announced once per page view, by the first banner that shows it.
+    const first = this.campaigns[0];
+    const key = first && isUrgent(first) ? `${this.feed.result?.url}#${first.id}` : undefined;
+    if (key !== this.alerting) {
+      this.alerting = key && !alerted.has(key) ? key : undefined;
+      if (key) alerted.add(key);
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.syncRotation();
@@ -117,15 +153,26 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     emit(this, 'mi-campaign-click', { campaignId: campaign.id });
   }
 
+  /**
+   * The visitor closed the banner: it goes for the rest of the page view, no other campaign
+   * taking its place. The campaign on screen — with `rotate`, every campaign of the rotation —
+   * stays hidden for its days. (The banner leaves the page; the browser's next Tab goes on from
+   * where it was.)
+   */
   private handleDismiss(campaign: Campaign): void {
     const url = this.feed.result?.url;
-    if (url) dismiss(url, campaign.id);
-    emit(this, 'mi-campaign-dismiss', { campaignId: campaign.id });
-    this.requestUpdate();
-    // What replaces it (another campaign, or nothing) takes the focus the button had.
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('.base')?.focus(),
-    );
+    const hidden = (this.rotate ? this.campaigns : [campaign]).filter((c) => !isUrgent(c));
+    if (url) for (const c of hidden) dismiss(url, c.id, this.daysOf(c));
+    this.closed = true;
+    emit(this, 'mi-campaign-dismiss', {
+      campaignId: campaign.id,
+      campaignIds: hidden.map((c) => c.id),
+    });
+  }
+
+  /** How long a dismissal of this campaign lasts: the feed's word for it, else `dismiss-days`. */
+  private daysOf(campaign: Campaign): number {
+    return campaign.dismiss_days ?? this.dismissDays;
   }
 
   private handleFocusOut(event: FocusEvent): void {
@@ -133,13 +180,15 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   }
 
   protected view(feed: Feed, { url, preferences }: ViewContext): Campaign[] {
-    return chooseCampaigns(feed, {
+    const now = new Date();
+    const chosen = chooseCampaigns(feed, {
       country: this.country,
       preferences,
       pinned: this.campaign,
-      now: new Date(),
-      dismissed: (id) => isDismissed(url, id),
+      now,
+      dismissed: (c) => isDismissed(url, c.id, this.daysOf(c), now.getTime()),
     });
+    return this.closed ? chosen.filter(isUrgent) : chosen;
   }
 
   /** The campaigns that may show now, best first (none until the feed is here). */
@@ -153,9 +202,13 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     return this.rotate && this.campaigns.length > 1 && !this.reducedMotion.matches;
   }
 
+  /** Campaigns change by themselves now: nobody paused, pointed at or focused the banner. */
+  private get turning(): boolean {
+    return this.rotating && !this.paused && !this.hovered && !this.focused;
+  }
+
   private syncRotation(): void {
-    const run =
-      this.rotating && this.state === 'ready' && !this.paused && !this.hovered && !this.focused;
+    const run = this.turning && this.state === 'ready';
     if (run && !this.timer) {
       this.timer = setInterval(
         () => (this.index = (this.index + 1) % Math.max(1, this.campaigns.length)),
@@ -214,7 +267,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       @focusin=${() => (this.focused = true)}
       @focusout=${this.handleFocusOut}
     >
-      <div class="slides">
+      <div class="slides" aria-live=${ifDefined(this.liveness(campaigns.length))}>
         ${campaigns.map(
           (c, i) =>
             html`<div
@@ -228,6 +281,16 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       </div>
       ${this.renderControls(campaigns.length, active)}
     </div>`;
+  }
+
+  /**
+   * As in the WAI-ARIA carousel pattern: while campaigns change by themselves nothing is
+   * announced; once rotation stops (paused, focus inside, reduced motion) Next campaign's
+   * campaign is read out.
+   */
+  private liveness(count: number): 'off' | 'polite' | undefined {
+    if (!this.rotate || count < 2) return undefined;
+    return this.turning ? 'off' : 'polite';
   }
 
   protected renderEmpty(): unknown {
@@ -244,28 +307,54 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
         : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel}>
             ${title}
           </div>`;
-    return html`<div part="campaign" class="campaign ${image ? 'has-image' : ''}">
+    const severity = campaign.severity ?? 'info';
+    const closable = this.dismissible && !isUrgent(campaign);
+    const alert = `${this.feed.result?.url}#${campaign.id}` === this.alerting;
+    return html`<div
+      part="campaign"
+      class="campaign ${severity} ${image ? 'has-image' : ''} ${closable ? 'closable' : ''}"
+    >
       ${image ?? nothing}
       <div class="content">
-        <div class="text">
-          ${heading} ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
+        <div class="text" role=${ifDefined(alert ? 'alert' : undefined)}>
+          ${this.renderSeverity(severity)} ${heading}
+          ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
         </div>
         ${this.renderActions(campaign)}
       </div>
-      ${
-        this.dismissible
-          ? html`<button
-              part="dismiss-button"
-              class="dismiss"
-              type="button"
-              aria-label=${msg('Dismiss', { id: 'banner.dismiss' })}
-              @click=${() => this.handleDismiss(campaign)}
-            >
-              <span aria-hidden="true">×</span>
-            </button>`
-          : nothing
-      }
+      ${closable ? this.renderDismiss(campaign) : nothing}
     </div>`;
+  }
+
+  /** Warning and urgent campaigns say so in words, not only in colour. */
+  private renderSeverity(severity: string): unknown {
+    const word =
+      severity === 'urgent'
+        ? msg('Urgent', { id: 'banner.urgent', desc: 'Mark before the title of an urgent notice' })
+        : severity === 'warning'
+          ? msg('Warning', {
+              id: 'banner.warning',
+              desc: 'Mark before the title of a warning (e.g. about fraudsters)',
+            })
+          : '';
+    return word ? html`<span part="severity" class="severity">${word}</span>` : nothing;
+  }
+
+  /** One press closes the banner: with `rotate`, all its campaigns, and its label says so. */
+  private renderDismiss(campaign: Campaign): TemplateResult {
+    const label = this.rotate
+      ? msg('Close all campaigns', { id: 'banner.dismiss-all' })
+      : msg('Close', { id: 'banner.dismiss' });
+    return html`<button
+      part="dismiss-button"
+      class="dismiss"
+      type="button"
+      aria-label=${label}
+      title=${label}
+      @click=${() => this.handleDismiss(campaign)}
+    >
+      <span aria-hidden="true">×</span>
+    </button>`;
   }
 
   private renderImage(campaign: Campaign): TemplateResult | undefined {
@@ -322,23 +411,35 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       <span class="position"
         >${msg(str`${active + 1} of ${count}`, { id: 'banner.position' })}</span
       >
-      ${
-        this.reducedMotion.matches
-          ? nothing
-          : html`<button
-              part="pause-button"
-              type="button"
-              class="secondary"
-              aria-pressed=${this.paused ? 'true' : 'false'}
-              @click=${() => (this.paused = !this.paused)}
-            >
-              ${msg('Pause rotation', { id: 'banner.pause' })}
-            </button>`
-      }
+      ${this.reducedMotion.matches ? nothing : this.renderPause()}
       <button type="button" class="secondary" @click=${() => (this.index = (active + 1) % count)}>
         ${msg('Next campaign', { id: 'banner.next' })}
       </button>
     </div>`;
+  }
+
+  /**
+   * The WAI-ARIA carousel pattern's rotation control: its label says what it will do (Pause
+   * rotation, Resume rotation), so it has no `aria-pressed`; its icon and look change with it.
+   * Where the row is too narrow for its words (Spanish or French at 320px) it keeps its icon,
+   * the words still its name and its tooltip.
+   */
+  private renderPause(): TemplateResult {
+    const paused = this.paused;
+    const label = paused
+      ? msg('Resume rotation', { id: 'banner.resume' })
+      : msg('Pause rotation', { id: 'banner.pause' });
+    return html`<button
+      title=${label}
+      part=${paused ? 'pause-button pause-button-paused' : 'pause-button'}
+      type="button"
+      class=${paused ? 'resume' : 'pause secondary'}
+      @click=${() => (this.paused = !paused)}
+    >
+      <span class="fit"
+        ><span class="icon" aria-hidden="true"></span><span class="label">${label}</span></span
+      >
+    </button>`;
   }
 }
 
@@ -346,6 +447,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'mi-campaign-view': CustomEvent<{ campaignId: string }>;
     'mi-campaign-click': CustomEvent<{ campaignId: string }>;
-    'mi-campaign-dismiss': CustomEvent<{ campaignId: string }>;
+    'mi-campaign-dismiss': CustomEvent<{ campaignId: string; campaignIds: string[] }>;
   }
 }

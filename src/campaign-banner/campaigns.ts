@@ -1,6 +1,6 @@
 import type { Campaign, Feed } from '../feed/schema.js';
 import { languageRank } from '../feed/text.js';
-import { readText, writeText } from '../shared/storage.js';
+import { readText, removeItem, writeText } from '../shared/storage.js';
 
 export interface CampaignChoice {
   /** The partner's country (ISO 3166-1 alpha-2), or '' when the page names none. */
@@ -10,9 +10,12 @@ export interface CampaignChoice {
   /** Pin this campaign: it shows whenever it is running, whoever it targets. */
   pinned: string;
   now: Date;
-  /** Campaigns the visitor has dismissed. */
-  dismissed: (id: string) => boolean;
+  /** Campaigns the visitor has dismissed (urgent ones are never asked about). */
+  dismissed: (campaign: Campaign) => boolean;
 }
+
+/** An urgent campaign: never dismissible, announced once, shown alone before any other. */
+export const isUrgent = (campaign: Campaign): boolean => campaign.severity === 'urgent';
 
 /** Is the campaign's window open now? `starts` is inclusive, `ends` exclusive. */
 export function isRunning(campaign: Campaign, now: Date): boolean {
@@ -28,12 +31,21 @@ export function isRunning(campaign: Campaign, now: Date): boolean {
  * (or at no language) and at the partner's country (or at no country — a page that names no
  * country gets only campaigns that name none), highest `priority` first. A pinned campaign is
  * the only one, if it is running.
+ *
+ * An urgent campaign wins over any priority and takes the banner alone (the most important one
+ * when there are several): it stays on screen rather than rotate away, and is announced once.
+ * The others come back when it ends.
  */
 export function chooseCampaigns(feed: Feed, choice: CampaignChoice): Campaign[] {
+  const chosen = chooseAll(feed, choice);
+  return chosen[0] && isUrgent(chosen[0]) ? chosen.slice(0, 1) : chosen;
+}
+
+function chooseAll(feed: Feed, choice: CampaignChoice): Campaign[] {
   const country = choice.country.toUpperCase();
   return feed.campaigns
     .filter((c) => (choice.pinned ? c.id === choice.pinned : true))
-    .filter((c) => isRunning(c, choice.now) && !choice.dismissed(c.id))
+    .filter((c) => isRunning(c, choice.now) && (isUrgent(c) || !choice.dismissed(c)))
     .filter(
       (c) =>
         choice.pinned ||
@@ -42,28 +54,53 @@ export function chooseCampaigns(feed: Feed, choice: CampaignChoice): Campaign[] 
           (!c.countries?.length || (country !== '' && c.countries.includes(country)))),
     )
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => (b.c.priority ?? 0) - (a.c.priority ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        Number(isUrgent(b.c)) - Number(isUrgent(a.c)) ||
+        (b.c.priority ?? 0) - (a.c.priority ?? 0) ||
+        a.i - b.i,
+    )
     .map(({ c }) => c);
 }
+
+const DAY = 86_400_000;
 
 const dismissKey = (feedUrl: string, id: string) =>
   `mi-widgets:campaign-dismissed:${feedUrl}#${id}`;
 
 /**
- * Dismissals of this page view: a campaign the visitor dismissed stays hidden until the page
- * goes, even where the browser keeps nothing (storage blocked by privacy settings, or full).
+ * Dismissals of this page view, with when they were made: a campaign the visitor dismissed stays
+ * hidden until the page goes (or its days are over), even where the browser keeps nothing
+ * (storage blocked by privacy settings, or full) or `days` is 0.
  */
-const dismissedHere = new Set<string>();
+const dismissedHere = new Map<string, number>();
 
-/** Did the visitor dismiss this campaign (on this page, or in this browser on any visit)? */
-export function isDismissed(feedUrl: string, id: string): boolean {
+/**
+ * Did the visitor dismiss this campaign less than `days` days ago (on this page, or in this
+ * browser on an earlier visit)? With `days` 0, only on this page. A dismissal that is over is
+ * forgotten: the browser keeps nothing longer than it needs.
+ */
+export function isDismissed(feedUrl: string, id: string, days: number, now = Date.now()): boolean {
   const key = dismissKey(feedUrl, id);
-  return dismissedHere.has(key) || readText('local', key) !== undefined;
+  const here = dismissedHere.get(key);
+  const stored = readText('local', key);
+  const at = here ?? (stored === undefined ? NaN : Number(stored));
+  // A clock set back counts as much as one set forward: no dismissal outlasts its days.
+  const live = days > 0 ? Math.abs(now - at) < days * DAY : here !== undefined;
+  if (!live) {
+    dismissedHere.delete(key);
+    if (stored !== undefined) removeItem('local', key);
+  }
+  return live;
 }
 
-/** Hide this campaign from now on: for this page view at least, and for good where storage works. */
-export function dismiss(feedUrl: string, id: string): void {
+/**
+ * Hide this campaign from now on: for this page view at least, and where storage works for
+ * `days` days (the moment is stored, `mi-widgets:campaign-dismissed:<feed>#<id>` → milliseconds
+ * since 1970, in `localStorage` only; nothing is stored with `days` 0).
+ */
+export function dismiss(feedUrl: string, id: string, days: number, now = Date.now()): void {
   const key = dismissKey(feedUrl, id);
-  dismissedHere.add(key);
-  writeText('local', key, String(Date.now()));
+  dismissedHere.set(key, now);
+  if (days > 0) writeText('local', key, String(now));
 }

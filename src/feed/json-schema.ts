@@ -370,7 +370,11 @@ export const FIELD_WORDS: Record<string, string> = {
   'Campaign.languages': 'Show only to visitors reading one of these languages.',
   'Campaign.audio': 'Recordings of the title and message, per language.',
   'Campaign.priority':
-    'Where several campaigns could show, the highest priority comes first (default 0).',
+    'Where several campaigns could show, the highest priority comes first (default 0); an urgent campaign comes before any other.',
+  'Campaign.severity':
+    '"info" (the default), "warning" (marked so, dismissible) or "urgent" (marked so, announced to screen readers once, never dismissible, shown alone before any other campaign).',
+  'Campaign.dismiss_days':
+    "Days a visitor's dismissal of this campaign lasts (0: the page view only); when absent, the banner's dismiss-days attribute (default 30).",
 };
 
 /** The fields of each definition, from the valibot definition itself. */

@@ -515,6 +515,10 @@ export const FeatureCollectionSchema = v.object({
 
 const campaignDate = (why: string) => v.optional(v.pipe(IsoDate, reading({ dropsEntry: why })));
 
+/** How much a campaign asks of the visitor's attention. */
+export const SEVERITIES = ['info', 'warning', 'urgent'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
 export const CampaignSchema = v.pipe(
   v.object({
     id: Id,
@@ -539,6 +543,21 @@ export const CampaignSchema = v.pipe(
       ),
     ),
     priority: v.optional(finiteNumber('a number')),
+    severity: v.optional(
+      v.pipe(
+        v.picklist(SEVERITIES, '"info", "warning" or "urgent"'),
+        reading({ normalize: (s) => (typeof s === 'string' ? s.trim().toLowerCase() : s) }),
+      ),
+    ),
+    dismiss_days: v.optional(
+      v.pipe(
+        v.number('a number of days'),
+        reading({ normalize: (s) => (typeof s === 'string' ? (numberFromText(s) ?? s) : s) }),
+        v.finite('a number of days'),
+        v.minValue(0, 'a number of days from 0 to 3650'),
+        v.maxValue(3650, 'a number of days from 0 to 3650'),
+      ),
+    ),
     sample: v.optional(v.boolean('true or false')),
     /** Recordings of the title and message. */
     audio: v.optional(Recordings),

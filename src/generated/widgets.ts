@@ -39,6 +39,7 @@ export const WIDGETS = {
       rotate: { type: 'boolean', default: false },
       interval: { type: 'number', default: 8000 },
       dismissible: { type: 'boolean', default: false },
+      'dismiss-days': { type: 'number', default: 30 },
       'heading-level': { type: 'number', default: 2 },
       lang: { type: 'string' },
       src: { type: 'string', default: '' },
@@ -119,7 +120,10 @@ export const ATTRIBUTE_DOCS: {
     campaign: 'Show this campaign (by id) whenever it is running, whoever it targets.',
     rotate: 'Take turns between the active campaigns, at a readable pace, with a pause button.',
     interval: 'Milliseconds each campaign shows when rotating.',
-    dismissible: 'Add a Dismiss button; a dismissed campaign stays dismissed in this browser.',
+    dismissible:
+      'Add a close button (never on urgent campaigns): the campaign, or with `rotate` all of them, stays hidden in this browser for `dismiss-days`.',
+    'dismiss-days':
+      'Days a closed campaign stays hidden (0: for the page view only), for campaigns whose feed entry gives no `dismiss_days`.',
     'heading-level': 'Heading level (2–6) of campaign titles in the card and hero layouts.',
     lang: "Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.",
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',

@@ -38,7 +38,7 @@ describe('readFeed', () => {
     expect(feed.quizzes).to.have.length(1);
     expect(feed.quizzes[0].questions).to.have.length(8);
     expect(feed.hubs).to.have.length(36);
-    expect(feed.campaigns).to.have.length(3);
+    expect(feed.campaigns).to.have.length(4);
     expect(feed.report).to.equal('mailto:datos@migration-info-widgets.example');
     const libertad = feed.hubs.find((h) => h.id === 'hub-la-libertad')!;
     expect(libertad).to.include({ cost: 'free', verified: '2026-11-20' });

@@ -9,11 +9,15 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'banner.dismiss': `Descartar`,
+      'banner.dismiss': `Cerrar`,
+'banner.dismiss-all': `Cerrar todas las campañas`,
 'banner.label': `Campaña`,
 'banner.next': `Siguiente campaña`,
 'banner.pause': `Pausar la rotación`,
 'banner.position': str`${0} de ${1}`,
+'banner.resume': `Reanudar la rotación`,
+'banner.urgent': `Urgente`,
+'banner.warning': `Atención`,
 'common.listen': `Escuchar`,
 'common.listen-error': `No se pudo reproducir`,
 'common.listen-pause': `Pausar`,

@@ -10,10 +10,14 @@
 
     export const templates = {
       'banner.dismiss': `Fermer`,
+'banner.dismiss-all': `Fermer toutes les campagnes`,
 'banner.label': `Campagne`,
 'banner.next': `Campagne suivante`,
-'banner.pause': `Mettre en pause la rotation`,
+'banner.pause': `Mettre la rotation en pause`,
 'banner.position': str`${0} sur ${1}`,
+'banner.resume': `Reprendre la rotation`,
+'banner.urgent': `Urgent`,
+'banner.warning': `Attention`,
 'common.listen': `Écouter`,
 'common.listen-error': `Lecture impossible`,
 'common.listen-pause': `Mettre en pause`,

@@ -9,11 +9,15 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'banner.dismiss': `Dispensar`,
+      'banner.dismiss': `Fechar`,
+'banner.dismiss-all': `Fechar todas as campanhas`,
 'banner.label': `Campanha`,
 'banner.next': `Próxima campanha`,
 'banner.pause': `Pausar a rotação`,
 'banner.position': str`${0} de ${1}`,
+'banner.resume': `Retomar a rotação`,
+'banner.urgent': `Urgente`,
+'banner.warning': `Atenção`,
 'common.listen': `Ouvir`,
 'common.listen-error': `Não foi possível reproduzir`,
 'common.listen-pause': `Pausar`,
