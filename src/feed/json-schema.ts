@@ -112,6 +112,7 @@ const [phone] = checksOf(HubPropertiesSchema.entries.phone.wrapped);
 const [notFree] = checksOf(Cost.pipe[0].options[1]);
 const [reportAddress] = checksOf(ReportAddress);
 const [timeZone] = checksOf(HubPropertiesSchema.entries.timezone.wrapped);
+const [percent] = checksOf(ResultBandSchema.entries.min);
 
 const ACCENTED: Readonly<Record<string, string>> = {
   a: 'áàâäã',
@@ -196,6 +197,7 @@ const rewrites = new Map<PipeItem, Rewrite>([
   [notFree, (s) => ({ ...s, not: { pattern: FREE_TEXT } })],
   [reportAddress, (s) => ({ ...s, pattern: REPORT_ADDRESS })],
   [timeZone, (s) => ({ ...s, enum: timeZones() })],
+  [percent, (s) => ({ ...s, minimum: 0, maximum: 100 })],
 ]);
 
 // --- Words for publishers ----------------------------------------------------------------------

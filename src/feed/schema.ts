@@ -253,6 +253,7 @@ export const QuestionSchema = v.object({
 });
 export type Question = Omit<v.InferOutput<typeof QuestionSchema>, 'id'> & { id: string };
 
+const PERCENT = 'a percentage from 0 to 100';
 /** A percentage as a sheet writes it: `80`, `"80"`, `"80 %"`, `"80,5%"`. */
 const percentFromText = (s: unknown) =>
   typeof s === 'string' ? (numberFromText(s.replace(/\s*%\s*$/, '')) ?? s) : s;
@@ -265,16 +266,14 @@ const percentFromText = (s: unknown) =>
 export const ResultBandSchema = v.object(
   {
     min: v.pipe(
-      v.number('a percentage from 0 to 100'),
+      v.number(PERCENT),
       reading({ normalize: percentFromText }),
-      v.finite('a percentage from 0 to 100'),
-      v.minValue(0, 'a percentage from 0 to 100'),
-      v.maxValue(100, 'a percentage from 0 to 100'),
+      v.check((n) => n >= 0 && n <= 100, PERCENT),
     ),
     message: LocalizedText,
     cta: v.optional(v.object({ label: LocalizedText, url: HttpUrl })),
   },
-  'a result message: {"min": 0, "message": "…"}',
+  'a result message',
 );
 export type ResultBand = v.InferOutput<typeof ResultBandSchema>;
 

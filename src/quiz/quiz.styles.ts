@@ -27,6 +27,10 @@ export const quizStyles = css`
   .intro {
     -webkit-line-clamp: var(--mi-quiz-intro-lines, 4);
   }
+  /* Above a statement the title names the quiz; the statement is what to read. */
+  .title.on-question {
+    font-size: 1.0625em;
+  }
   .start {
     display: block;
   }

@@ -257,7 +257,7 @@ export class MiQuiz extends MiElement<Quiz> {
     if (!question) return this.renderStart(quiz); // progress is restored only for these questions
     const given = answerOf(progress.answers, question.id);
     return html`
-      ${this.renderHeading(this.quizTitle(quiz), 'title', 'title')}
+      ${this.renderHeading(this.quizTitle(quiz), 'title on-question', 'title')}
       ${this.renderProgress(progress.index, progress.order.length)}
       <p part="statement" class="statement" tabindex="-1">${this.text(question.statement)}</p>
       ${this.renderImage(question.image, 'statement-image')}

@@ -238,6 +238,19 @@ describe('<mi-quiz> that teaches', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('passes the accessibility checks in the dark theme: pictures, call to action, every explanation open', async () => {
+      const el = await teach('theme="dark"');
+      await click(el, 'Start');
+      await expect(el).to.be.accessible();
+      await click(el, 'Fact'); // wrong, with the explanation's picture
+      await expect(el).to.be.accessible();
+      await click(el, 'Next');
+      await play(el, () => false);
+      for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
+      expect($(el, '[part="cta"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
     it('takes the band with the highest min the score reaches; "50 %" in a sheet is 50', async () => {
       const el = await teach();
       await play(el, (i) => i < 3); // 3 of 6: 50 %
