@@ -33,7 +33,8 @@ const budgets = [
   // 9 → 9.75 KB: it keeps the hubs and searches them (hub-store.ts, opening hours) (issue 12);
   // 10 with hubs' dated exceptions and temporary closures (issue 15); 10.25 with recordings
   // (news items' audio attachments, per-language recordings of statements and campaigns) and a
-  // campaign's severity and dismissal days (issue 16); 10.5 with both (10.32 KB).
+  // campaign's severity and dismissal days, and the quiz's pictures (alt text required) and
+  // result messages by score band (issue 16).
   [
     /^assets\/parse-worker-/,
     10.5 * KB,

@@ -14,6 +14,15 @@ type Args = WidgetArgs<'quiz'>;
 
 const DEMO = '/demo/feed.json';
 
+const wrong = (answer: 'myth' | 'fact') => (answer === 'myth' ? 'fact' : 'myth');
+
+const ready = async (canvas: HTMLElement) => {
+  const el = canvas.querySelector('mi-quiz')!;
+  while (el.getAttribute('state') !== 'ready') await new Promise((r) => setTimeout(r, 20));
+  await el.updateComplete;
+  return el;
+};
+
 const meta: Meta<Args> = {
   title: 'Widgets/Quiz',
   component: 'mi-quiz',
@@ -76,6 +85,17 @@ export const StatementWithRecording: Story = {
     })),
   ],
 };
+/** The first statement of the demo quiz has a picture (demo/quiz-desert-road.svg) with alt text. */
+export const StatementWithImage: Story = {
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order) => ({
+      screen: 'question',
+      order,
+      index: 0,
+      answers: {},
+    })),
+  ],
+};
 /** Its explanation has none: with a voice for Spanish, Listen reads it aloud. */
 export const ExplanationWithAVoice: Story = {
   args: { lang: 'es' },
@@ -89,7 +109,41 @@ export const ExplanationWithAVoice: Story = {
     })),
   ],
 };
+/** Every answer wrong: the feed's message for the lowest band, with its call to action (find a hub). */
+export const ResultWithBandMessageAndCallToAction: Story = {
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order, quiz) => ({
+      screen: 'result',
+      order,
+      index: order.length - 1,
+      answers: Object.fromEntries(quiz.questions.map((q) => [q.id, wrong(q.answer)])),
+    })),
+  ],
+};
+/** The review with every explanation open, the right answers' too. */
+export const ReviewWithExplanationsOpen: Story = {
+  loaders: [
+    withQuizProgress(DEMO, 'myths-sample', (order, quiz) => ({
+      screen: 'result',
+      order,
+      index: order.length - 1,
+      // The first half right, the rest wrong: 50 %, the feed's middle band.
+      answers: Object.fromEntries(
+        quiz.questions.map((q, i) => [q.id, i < order.length / 2 ? q.answer : wrong(q.answer)]),
+      ),
+    })),
+  ],
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
+  },
+};
 export const Shuffled: Story = { args: { shuffle: true } };
+/** Three statements drawn at random from the demo quiz's eight on each attempt. */
+export const DrawThree: Story = {
+  args: { draw: 3 },
+  loaders: [async () => (sessionStorage.clear(), {})],
+};
 export const ContentInAnotherLanguage: Story = { args: { lang: 'pt' } };
 export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json' } };
 export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };

@@ -10,6 +10,7 @@ import { createWidget, optionsOf, type WidgetConfig } from '../src/embed/config.
 import { clearFeedMemory, keepFeedCopy } from '../src/feed/client.js';
 import { WIDGETS, type AttributeSpec, type WidgetName } from '../src/generated/widgets.js';
 import { readFeed } from '../src/feed/read.js';
+import type { Quiz } from '../src/feed/schema.js';
 import { saveProgress, type QuizProgress } from '../src/quiz/progress.js';
 
 /** A feed URL that never answers: the widget stays in `loading`. */
@@ -61,14 +62,21 @@ export function withOfflineCopy(fixture: string, fetchedAt = Date.now() - 2 * 24
 export function withQuizProgress(
   feed: string,
   quizId: string,
-  progress: (ids: string[]) => QuizProgress,
+  progress: (ids: string[], quiz: Quiz) => QuizProgress,
 ) {
   return async () => {
     const url = new URL(feed, location.href).href;
     const quiz = readFeed(await (await original(url)).json(), url).feed!.quizzes.find(
       (q) => q.id === quizId,
     )!;
-    saveProgress(url, quiz, progress(quiz.questions.map((q) => q.id)));
+    saveProgress(
+      url,
+      quiz,
+      progress(
+        quiz.questions.map((q) => q.id),
+        quiz,
+      ),
+    );
     return {};
   };
 }

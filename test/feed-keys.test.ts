@@ -39,7 +39,7 @@ describe('feed data as object keys', () => {
       expect(inside(el, '.statement')).to.equal(`Statement ${id}`);
       expect($(el, '.feedback'), `${id}: not answered yet`).to.equal(null);
       await press(el, answer);
-      expect(inside(el, '.verdict')).to.equal('✓ Correct!');
+      expect(inside(el, '.verdict')).to.equal(`✓ Your answer: ${answer} · Correct`);
       await press(el, id === 'hasOwnProperty' ? 'See result' : 'Next');
     }
     expect(inside(el, '[part="score"]')).to.equal('4 of 4');

@@ -43,9 +43,11 @@ import {
   NewsItemSchema,
   NonEmptyString,
   QuestionSchema,
+  QuizImageSchema,
   QuizSchema,
   Recordings,
   ReportAddress,
+  ResultBandSchema,
   ZERO_COST,
 } from './schema.js';
 
@@ -66,6 +68,8 @@ const definitions = {
   Attachment: AttachmentSchema,
   Quiz: QuizSchema,
   QuizStatement: QuestionSchema,
+  QuizImage: QuizImageSchema,
+  QuizResult: ResultBandSchema,
   MigrationInfo: MigrationInfoSchema,
   HubCollection: FeatureCollectionSchema,
   Hub: HubFeatureSchema,
@@ -113,6 +117,7 @@ const [phone] = checksOf(HubPropertiesSchema.entries.phone.wrapped);
 const [notFree] = checksOf(Cost.pipe[0].options[1]);
 const [reportAddress] = checksOf(ReportAddress);
 const [timeZone] = checksOf(HubPropertiesSchema.entries.timezone.wrapped);
+const [percent] = checksOf(ResultBandSchema.entries.min);
 
 const ACCENTED: Readonly<Record<string, string>> = {
   a: 'áàâäã',
@@ -198,6 +203,7 @@ const rewrites = new Map<PipeItem, Rewrite>([
   [notFree, (s) => ({ ...s, not: { pattern: FREE_TEXT } })],
   [reportAddress, (s) => ({ ...s, pattern: REPORT_ADDRESS })],
   [timeZone, (s) => ({ ...s, enum: timeZones() })],
+  [percent, (s) => ({ ...s, minimum: 0, maximum: 100 })],
 ]);
 
 // --- Words for publishers ----------------------------------------------------------------------
@@ -226,6 +232,16 @@ const DEFINITION_WORDS: Record<Definition, Words> = {
     title: 'Quiz statement',
     description:
       'A statement the visitor judges as "myth" or "fact", with the explanation shown after the answer and an optional source.',
+  },
+  QuizImage: {
+    title: 'Quiz image',
+    description:
+      'A picture beside a statement or its explanation: its http(s) URL (relative to the feed is fine) and its alt text, which says what the picture shows for visitors who cannot see it. An image without alt text is left out (and reported); the statement is kept.',
+  },
+  QuizResult: {
+    title: 'Quiz result message',
+    description:
+      'The message a visitor reads at the end when at least `min` percent of her answers were right, up to the next message\'s `min`, with an optional call to action. E.g. [{"min": 0, "message": {"es": "…"}, "cta": {"label": {"es": "Busca un centro"}, "url": "https://example.org/centros"}}, {"min": 50, "message": …}, {"min": 100, "message": …}]. A message that cannot be read is left out (and reported); scores below every `min` get the widget\'s own message.',
   },
   MigrationInfo: {
     description:
@@ -323,9 +339,15 @@ export const FIELD_WORDS: Record<string, string> = {
   'Quiz.title': 'The quiz title; "Myth or fact quiz", in the visitor\'s language, when absent.',
   'Quiz.questions':
     'The statements, shown one at a time; a quiz needs at least one usable statement.',
+  'Quiz.results':
+    'Result messages by score, each from `min` percent of right answers (0–100; "80 %" in a cell is read as 80) up to the next one\'s `min`, with an optional call to action: {"label", "url"} (http(s) only) — find a hub, a hotline, a campaign page. Without them, or below every `min`, the widget says something fitting in the visitor\'s language. Percentages hold whatever number of statements a page draws (<mi-quiz draw="…">).',
   'QuizStatement.explanation': 'Shown after the answer: why the statement is a myth or a fact.',
   'QuizStatement.audio': 'Recordings of the statement, per language.',
   'QuizStatement.explanation_audio': 'Recordings of the explanation, per language.',
+  'QuizStatement.image':
+    'A picture shown with the statement: {"url", "alt"}; alt text is required (what the picture shows).',
+  'QuizStatement.explanation_image':
+    'A picture shown with the explanation: {"url", "alt"}; alt text is required.',
   'MigrationInfo.quizzes': 'Quizzes for <mi-quiz>.',
   'MigrationInfo.hubs':
     'Hubs for <mi-hub-locator>: a GeoJSON FeatureCollection here, or — for a big feed — the URL of one, or one URL per country ({"GT": "hubs/gt.geojson", "other": "hubs/other.geojson"}; `mi-feed split` writes them), so a page fetches only the hubs it shows. Relative URLs resolve against the feed.',

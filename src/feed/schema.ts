@@ -278,6 +278,10 @@ export type NewsItem = v.InferOutput<typeof NewsItemSchema>;
 
 // --- Quiz ----------------------------------------------------------------------------------
 
+/** A picture beside a statement or its explanation: never without words for who cannot see it. */
+export const QuizImageSchema = v.object({ url: HttpUrl, alt: LocalizedText });
+export type QuizImage = v.InferOutput<typeof QuizImageSchema>;
+
 export const QuestionSchema = v.object({
   id: v.optional(Id),
   statement: LocalizedText,
@@ -285,7 +289,9 @@ export const QuestionSchema = v.object({
     v.picklist(['myth', 'fact'], '"myth" or "fact"'),
     reading({ normalize: (s) => (typeof s === 'string' ? s.trim().toLowerCase() : s) }),
   ),
+  image: v.optional(QuizImageSchema),
   explanation: v.optional(LocalizedText),
+  explanation_image: v.optional(QuizImageSchema),
   source: v.optional(v.object({ title: LocalizedText, url: HttpUrl })),
   /** Recordings of the statement. */
   audio: v.optional(Recordings),
@@ -294,12 +300,37 @@ export const QuestionSchema = v.object({
 });
 export type Question = Omit<v.InferOutput<typeof QuestionSchema>, 'id'> & { id: string };
 
+const PERCENT = 'a percentage from 0 to 100';
+/** A percentage as a sheet writes it: `80`, `"80"`, `"80 %"`, `"80,5%"`. */
+const percentFromText = (s: unknown) =>
+  typeof s === 'string' ? (numberFromText(s.replace(/\s*%\s*$/, '')) ?? s) : s;
+
+/**
+ * A result message for scores from `min` percent of right answers up to the next band's `min`,
+ * with an optional call to action (find a hub, a hotline, a campaign page). Percentages hold
+ * whatever number of statements a page draws.
+ */
+export const ResultBandSchema = v.object(
+  {
+    min: v.pipe(
+      v.number(PERCENT),
+      reading({ normalize: percentFromText }),
+      v.check((n) => n >= 0 && n <= 100, PERCENT),
+    ),
+    message: LocalizedText,
+    cta: v.optional(v.object({ label: LocalizedText, url: HttpUrl })),
+  },
+  'a result message',
+);
+export type ResultBand = v.InferOutput<typeof ResultBandSchema>;
+
 export const QuizSchema = v.object({
   id: v.optional(Id),
   title: v.optional(LocalizedText),
   intro: v.optional(LocalizedText),
   languages: v.optional(v.array(LangTag, 'a list of language tags')),
   sample: v.optional(v.boolean('true or false')),
+  results: v.optional(v.array(ResultBandSchema, 'a list of result messages')),
   questions: v.pipe(
     v.array(QuestionSchema, 'a list of statements'),
     reading({ entries: { idPrefix: 'q' } }),

@@ -93,6 +93,7 @@ export const WIDGETS = {
     attributes: {
       quiz: { type: 'string', default: '' },
       shuffle: { type: 'boolean', default: false },
+      draw: { type: 'number', default: 0 },
       'heading-level': { type: 'number', default: 2 },
       lang: { type: 'string' },
       src: { type: 'string', default: '' },
@@ -157,6 +158,7 @@ export const ATTRIBUTE_DOCS: {
   quiz: {
     quiz: "Id of the quiz to show; by default the first quiz available in the visitor's language.",
     shuffle: 'Ask the statements in a new random order on each attempt.',
+    draw: "Ask this many statements on each attempt, drawn at random from the quiz's; all of them when the quiz has no more, or with `0` (the default).",
     'heading-level': 'Heading level (2–6) of the quiz title, to fit the outline of the host page.',
     lang: "Language of the widget; defaults to the nearest `lang` on the page, then the browser's languages.",
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',

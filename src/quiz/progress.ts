@@ -16,12 +16,34 @@ export interface QuizProgress {
   answers: Record<string, Answer>;
 }
 
-export const freshProgress = (quiz: Quiz): QuizProgress => ({
+export const freshProgress = (quiz: Quiz, draw = 0): QuizProgress => ({
   screen: 'start',
-  order: quiz.questions.map((q) => q.id),
+  order: quiz.questions.slice(0, drawCount(quiz, draw)).map((q) => q.id),
   index: 0,
   answers: {},
 });
+
+/** How many statements an attempt asks: `draw` of the bank when it has more, else all. */
+export const drawCount = (quiz: Quiz, draw: number): number =>
+  draw > 0 ? Math.min(draw, quiz.questions.length) : quiz.questions.length;
+
+/**
+ * The statements of a new attempt, by id: `draw` of them at random when the bank has more (in
+ * the bank's order, unless `shuffle`), else all; in a random order with `shuffle`.
+ */
+export function attemptOrder(
+  quiz: Quiz,
+  { draw = 0, shuffle = false }: { draw?: number; shuffle?: boolean },
+  random: () => number = Math.random,
+): string[] {
+  const ids = quiz.questions.map((q) => q.id);
+  const count = drawCount(quiz, draw);
+  if (count === ids.length) return shuffle ? shuffled(ids, random) : ids;
+  const drawn = shuffled(ids, random).slice(0, count);
+  if (shuffle) return drawn;
+  const chosen = new Set(drawn);
+  return ids.filter((id) => chosen.has(id));
+}
 
 /**
  * The quiz to show: the one with `id` when asked for, else the first available in the
@@ -58,9 +80,12 @@ export function answerOf(answers: Record<string, Answer>, id: string): Answer | 
   return Object.hasOwn(answers, id) ? answers[id] : undefined;
 }
 
-/** The number of right answers. */
-export function score(quiz: Quiz, answers: Record<string, Answer>): number {
-  return quiz.questions.filter((q) => answerOf(answers, q.id) === q.answer).length;
+/** The number of right answers among the statements of the attempt (`order`). */
+export function score(quiz: Quiz, progress: Pick<QuizProgress, 'order' | 'answers'>): number {
+  const asked = new Set(progress.order);
+  return quiz.questions.filter(
+    (q) => asked.has(q.id) && answerOf(progress.answers, q.id) === q.answer,
+  ).length;
 }
 
 const key = (feedUrl: string, quizId: string) => `mi-widgets:quiz:${feedUrl}#${quizId}`;
@@ -75,18 +100,22 @@ const signature = (quiz: Quiz) =>
 export function restoreProgress(feedUrl: string, quiz: Quiz): QuizProgress | undefined {
   const saved = readJson<QuizProgress & { signature: string }>('session', key(feedUrl, quiz.id));
   if (!saved || saved.signature !== signature(quiz)) return undefined;
+  // The attempt's own statements: all of the quiz's, or those drawn for it (`draw`).
   const ids = new Set(quiz.questions.map((q) => q.id));
   const valid =
     ['start', 'question', 'result'].includes(saved.screen) &&
     Array.isArray(saved.order) &&
-    saved.order.length === ids.size &&
+    saved.order.length > 0 &&
+    new Set(saved.order).size === saved.order.length &&
     saved.order.every((id) => ids.has(id)) &&
     Number.isInteger(saved.index) &&
     saved.index >= 0 &&
     saved.index < saved.order.length &&
     typeof saved.answers === 'object' &&
     saved.answers !== null &&
-    Object.entries(saved.answers).every(([id, a]) => ids.has(id) && (a === 'myth' || a === 'fact'));
+    Object.entries(saved.answers).every(
+      ([id, a]) => saved.order.includes(id) && (a === 'myth' || a === 'fact'),
+    );
   return valid
     ? { screen: saved.screen, order: saved.order, index: saved.index, answers: saved.answers }
     : undefined;

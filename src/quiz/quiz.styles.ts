@@ -27,19 +27,23 @@ export const quizStyles = css`
   .intro {
     -webkit-line-clamp: var(--mi-quiz-intro-lines, 4);
   }
+  /* Above a statement the title names the quiz; the statement is what to read. */
+  .title.on-question {
+    font-size: 1.0625em;
+  }
   .start {
     display: block;
   }
   .title:focus,
   .result-title:focus,
   .statement:focus,
-  .feedback:focus {
+  .why:focus {
     outline: none;
   }
   .title:focus-visible,
   .result-title:focus-visible,
   .statement:focus-visible,
-  .feedback:focus-visible {
+  .why:focus-visible {
     outline: 3px solid var(--mi-focus-ring, var(--_primary));
     outline-offset: 2px;
   }
@@ -126,11 +130,11 @@ export const quizStyles = css`
     font-size: 1.125em;
   }
   .feedback.correct .verdict,
-  .review .correct span {
+  .review .correct .verdict span {
     color: var(--_success);
   }
   .feedback.wrong .verdict,
-  .review .wrong span {
+  .review .wrong .verdict span {
     color: var(--_error);
   }
   .truth {
@@ -154,6 +158,67 @@ export const quizStyles = css`
   }
   .statement-review {
     font-weight: 600;
+  }
+  .image {
+    display: block;
+    max-width: 100%;
+    max-height: 14em;
+    height: auto;
+    margin: 0 0 0.75em;
+    border-radius: var(--_radius);
+    object-fit: contain;
+  }
+  .statement-image {
+    margin-bottom: var(--_space);
+  }
+  .cta {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    max-width: 100%;
+    padding: 0.6em 1.2em;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 700;
+    text-decoration: none;
+    overflow-wrap: anywhere;
+  }
+  .cta:hover {
+    text-decoration: underline;
+  }
+  .right-answer {
+    color: var(--_muted);
+  }
+  .review .verdict {
+    font-size: 1em;
+  }
+  .why-review {
+    margin: 0.25em 0 0;
+  }
+  .why-review summary {
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    width: fit-content;
+    color: var(--_primary);
+    font-weight: 600;
+    cursor: pointer;
+    list-style: none;
+  }
+  .why-review summary::before {
+    content: '▸';
+    margin-inline-end: 0.4em;
+  }
+  .why-review[open] summary::before {
+    content: '▾';
+  }
+  .why-review summary::-webkit-details-marker {
+    display: none;
+  }
+  .why-review summary:focus-visible {
+    outline: 3px solid var(--mi-focus-ring, var(--_primary));
+    outline-offset: 2px;
   }
   .whatsapp {
     display: inline-flex;

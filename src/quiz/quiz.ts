@@ -1,20 +1,23 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import type { Feed, Question, Quiz } from '../feed/schema.js';
+import type { Feed, Question, Quiz, QuizImage } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
 import { ListenController, listenStyles } from '../shared/listen.js';
+import { linkTarget } from '../shared/links.js';
 import { MiElement, type ViewContext } from '../shared/mi-element.js';
 import { headingLevel } from '../shared/numbers.js';
 import {
   answerOf,
+  attemptOrder,
+  drawCount,
   freshProgress,
   restoreProgress,
   saveProgress,
   score,
   selectQuiz,
-  shuffled,
   type Answer,
   type QuizProgress,
 } from './progress.js';
@@ -23,15 +26,17 @@ import { quizStyles } from './quiz.styles.js';
 /** What the live region says next, kept as data so it is worded in the widget's language. */
 type Announcement =
   | { kind: 'progress'; index: number; total: number }
-  | { kind: 'verdict'; correct: boolean; answer: Answer }
+  | { kind: 'verdict'; given: Answer; correct: boolean }
   | { kind: 'result'; score: number; total: number }
   | { kind: 'copied' }
   | { kind: 'none' };
 
 /**
- * A myth-or-fact quiz: one statement at a time, immediate feedback with the explanation and a
- * source, and a result with a review of every answer. Progress survives a reload within the
- * session; nothing about the visitor leaves the browser.
+ * A myth-or-fact quiz: one statement at a time (with a picture, when the feed has one),
+ * immediate feedback — the visitor's answer, whether it was right, the explanation and a source
+ * — and a result with the feed's message for the score (and a call to action: find a hub, call
+ * a hotline), and a review of every statement with its explanation. Progress survives a reload
+ * within the session; nothing about the visitor leaves the browser.
  *
  * @summary The myth-buster quiz: "myth" or "fact", and why.
  * @title Myth or fact quiz
@@ -47,13 +52,18 @@ type Announcement =
  * @csspart progress - The "Statement 2 of 5" line and its bar.
  * @csspart statement - The statement on screen.
  * @csspart listen-button - The button that plays the recording of a statement or an explanation, or reads it aloud.
+ * @csspart image - The picture of a statement or of an explanation.
  * @csspart answer-button - The Myth and Fact buttons.
  * @csspart feedback - The verdict, explanation and source after an answer.
+ * @csspart verdict - "Your answer: Myth · Incorrect".
  * @csspart source - The source link of an explanation.
  * @csspart next-button - The Next / See result button.
  * @csspart result - The result screen.
  * @csspart score - The score ("4 of 5").
+ * @csspart message - The result's message for the score.
+ * @csspart cta - The result's call to action (a link), when the feed gives one.
  * @csspart review - The review of every statement.
+ * @csspart why - The collapsible explanation of a statement in the review.
  * @csspart restart-button - The Try again button.
  * @csspart share - The share buttons and links.
  * @csspart empty - The line shown when there is no quiz.
@@ -65,7 +75,11 @@ type Announcement =
 export class MiQuiz extends MiElement<Quiz> {
   static override styles = [...MiElement.styles, listenStyles, quizStyles];
   /** @internal */
-  static override numbers = { ...MiElement.numbers, headingLevel: headingLevel(2) };
+  static override numbers = {
+    ...MiElement.numbers,
+    headingLevel: headingLevel(2),
+    draw: { attribute: 'draw', fallback: 0, min: 0, max: 100_000, integer: true },
+  };
 
   protected readonly feedSection = 'quizzes';
   /** The quiz and attempt the progress belongs to; a new one restores or starts afresh. */
@@ -85,6 +99,9 @@ export class MiQuiz extends MiElement<Quiz> {
   /** Ask the statements in a new random order on each attempt. */
   @property({ type: Boolean }) shuffle = false;
 
+  /** Ask this many statements on each attempt, drawn at random from the quiz's; all of them when the quiz has no more, or with `0` (the default). */
+  @property({ type: Number }) draw = 0;
+
   /** Heading level (2–6) of the quiz title, to fit the outline of the host page. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -96,7 +113,7 @@ export class MiQuiz extends MiElement<Quiz> {
     const key = `${result.url}#${quiz.id}#${quiz.questions.map((q) => q.id).join(',')}`;
     if (key !== this.progressFor) {
       this.progressFor = key;
-      this.progress = restoreProgress(result.url, quiz) ?? freshProgress(quiz);
+      this.progress = restoreProgress(result.url, quiz) ?? freshProgress(quiz, this.draw);
     }
   }
 
@@ -109,15 +126,10 @@ export class MiQuiz extends MiElement<Quiz> {
   }
 
   private handleStart(quiz: Quiz): void {
-    const ids = quiz.questions.map((q) => q.id);
-    this.go(quiz, {
-      screen: 'question',
-      order: this.shuffle ? shuffled(ids) : ids,
-      index: 0,
-      answers: {},
-    });
+    const order = attemptOrder(quiz, { draw: this.draw, shuffle: this.shuffle });
+    this.go(quiz, { screen: 'question', order, index: 0, answers: {} });
     this.focusNext = '.statement';
-    this.announcement = { kind: 'progress', index: 0, total: ids.length };
+    this.announcement = { kind: 'progress', index: 0, total: order.length };
     emit(this, 'mi-quiz-start', { quizId: quiz.id });
   }
 
@@ -125,9 +137,10 @@ export class MiQuiz extends MiElement<Quiz> {
     const progress = this.progress;
     if (!progress) return;
     this.go(quiz, { ...progress, answers: { ...progress.answers, [question.id]: answer } });
-    this.focusNext = '.feedback';
+    // The live region says the verdict; focus goes to why, which does not repeat it.
+    this.focusNext = '.why';
     const correct = answer === question.answer;
-    this.announcement = { kind: 'verdict', correct, answer: question.answer };
+    this.announcement = { kind: 'verdict', given: answer, correct };
     emit(this, 'mi-quiz-answer', { quizId: quiz.id, questionId: question.id, answer, correct });
   }
 
@@ -143,7 +156,7 @@ export class MiQuiz extends MiElement<Quiz> {
     }
     this.go(quiz, { ...progress, screen: 'result' });
     this.focusNext = '.result-title';
-    const points = score(quiz, progress.answers);
+    const points = score(quiz, progress);
     this.announcement = { kind: 'result', score: points, total };
     emit(this, 'mi-quiz-complete', { quizId: quiz.id, score: points, total });
   }
@@ -213,14 +226,14 @@ export class MiQuiz extends MiElement<Quiz> {
     </div>`;
   }
 
+  private quizTitle(quiz: Quiz): string {
+    return this.text(quiz.title) || msg('Myth or fact quiz', { id: 'quiz.label' });
+  }
+
   private renderStart(quiz: Quiz): TemplateResult {
-    const count = quiz.questions.length;
+    const count = drawCount(quiz, this.draw);
     return html`
-      ${this.renderHeading(
-        this.text(quiz.title) || msg('Myth or fact quiz', { id: 'quiz.label' }),
-        'title',
-        'title',
-      )}
+      ${this.renderHeading(this.quizTitle(quiz), 'title', 'title')}
       ${
         quiz.sample
           ? html`<p part="sample" class="sample">
@@ -250,9 +263,11 @@ export class MiQuiz extends MiElement<Quiz> {
     if (!question) return this.renderStart(quiz); // progress is restored only for these questions
     const given = answerOf(progress.answers, question.id);
     return html`
+      ${this.renderHeading(this.quizTitle(quiz), 'title on-question', 'title')}
       ${this.renderProgress(progress.index, progress.order.length)}
       <p part="statement" class="statement" tabindex="-1">${this.text(question.statement)}</p>
       ${this.listen.render(question.id, [question.statement], question.audio, this.textLang(quiz))}
+      ${this.renderImage(question.image, 'statement-image')}
       ${
         given === undefined
           ? this.renderAnswerButtons(quiz, question)
@@ -264,6 +279,19 @@ export class MiQuiz extends MiElement<Quiz> {
   /** The language of the quiz's plain (not per-language) texts: its one language, else the feed's. */
   private textLang(quiz: Quiz): string | undefined {
     return quiz.languages?.length === 1 ? quiz.languages[0] : this.feed.result?.feed.language;
+  }
+
+  /** A picture of the feed, with its alt text (the reader keeps none without). */
+  private renderImage(image: QuizImage | undefined, className: string): unknown {
+    const url = safeUrl(image?.url);
+    if (!image || !url) return nothing;
+    return html`<img
+      part="image"
+      class="image ${className}"
+      src=${url}
+      alt=${this.text(image.alt)}
+      decoding="async"
+    />`;
   }
 
   private renderAnswerButtons(quiz: Quiz, question: Question): TemplateResult {
@@ -293,16 +321,25 @@ export class MiQuiz extends MiElement<Quiz> {
     return answer === 'myth' ? msg('Myth', { id: 'quiz.myth' }) : msg('Fact', { id: 'quiz.fact' });
   }
 
-  private verdictText(correct: boolean): string {
-    return correct
-      ? msg('Correct!', { id: 'quiz.correct' })
-      : msg('Not quite.', { id: 'quiz.wrong' });
+  /** "Your answer: Myth · Incorrect": what the visitor said, and whether it was right. */
+  private verdictText(given: Answer | undefined, correct: boolean): string {
+    const answer = given ? this.answerName(given) : '—';
+    const verdict = correct
+      ? msg('Correct', { id: 'quiz.correct' })
+      : msg('Incorrect', { id: 'quiz.wrong' });
+    return msg(str`Your answer: ${answer} · ${verdict}`, { id: 'quiz.verdict' });
   }
 
   private truthText(answer: Answer): string {
     return answer === 'myth'
       ? msg('This statement is a myth.', { id: 'quiz.is-myth' })
       : msg('This statement is a fact.', { id: 'quiz.is-fact' });
+  }
+
+  private renderVerdict(given: Answer | undefined, correct: boolean, part = ''): TemplateResult {
+    return html`<p part=${ifDefined(part || undefined)} class="verdict">
+      <span aria-hidden="true">${correct ? '✓' : '✗'}</span> ${this.verdictText(given, correct)}
+    </p>`;
   }
 
   private renderFeedback(
@@ -312,31 +349,33 @@ export class MiQuiz extends MiElement<Quiz> {
     last: boolean,
   ): TemplateResult {
     const correct = given === question.answer;
-    return html`<div
-      part="feedback"
-      class="feedback ${correct ? 'correct' : 'wrong'}"
-      tabindex="-1"
-    >
-      <p class="verdict">
-        <span aria-hidden="true">${correct ? '✓' : '✗'}</span> ${this.verdictText(correct)}
-      </p>
-      <p class="truth">${this.truthText(question.answer)}</p>
-      ${
-        question.explanation
-          ? html`<p class="explanation">${this.text(question.explanation)}</p>
-              ${this.listen.render(
-                `${question.id} explanation`,
-                [question.explanation],
-                question.explanation_audio,
-                this.textLang(quiz),
-              )}`
-          : nothing
-      }
-      ${this.renderSource(question)}
+    return html`<div part="feedback" class="feedback ${correct ? 'correct' : 'wrong'}">
+      ${this.renderVerdict(given, correct, 'verdict')}
+      <div class="why" tabindex="-1">
+        <p class="truth">${this.truthText(question.answer)}</p>
+        ${this.renderExplanation(quiz, question)}
+      </div>
       <button part="next-button" class="next" @click=${() => this.handleNext(quiz)}>
         ${last ? msg('See result', { id: 'quiz.see-result' }) : msg('Next', { id: 'quiz.next' })}
       </button>
     </div>`;
+  }
+
+  /** The explanation, its picture and its source, as far as the feed gives them. */
+  private renderExplanation(quiz: Quiz, question: Question): TemplateResult {
+    return html`${
+      question.explanation
+        ? html`<p class="explanation">${this.text(question.explanation)}</p>
+            ${this.listen.render(
+              `${question.id} explanation`,
+              [question.explanation],
+              question.explanation_audio,
+              this.textLang(quiz),
+            )}`
+        : nothing
+    }
+    ${this.renderImage(question.explanation_image, 'explanation-image')}
+    ${this.renderSource(question)}`;
   }
 
   private renderSource(question: Question): unknown {
@@ -352,33 +391,68 @@ export class MiQuiz extends MiElement<Quiz> {
     </p>`;
   }
 
-  private resultMessage(points: number, total: number): string {
-    const ratio = points / total;
+  /**
+   * The message for a score: the feed's band with the highest `min` the score reaches (the
+   * first of equal ones), else the widget's own.
+   */
+  private resultMessage(
+    quiz: Quiz,
+    points: number,
+    total: number,
+  ): { message: string; cta?: { label: string; url: string } } {
+    const percent = total ? (points * 100) / total : 0;
+    let band: NonNullable<Quiz['results']>[number] | undefined;
+    for (const b of quiz.results ?? []) {
+      if (b.min <= percent && (!band || b.min > band.min)) band = b;
+    }
+    const message = band && this.text(band.message);
+    if (band && message) {
+      const url = safeUrl(band.cta?.url);
+      const label = this.text(band.cta?.label);
+      return { message, ...(url && label ? { cta: { label, url } } : {}) };
+    }
+    return { message: this.defaultMessage(total ? points / total : 0) };
+  }
+
+  private defaultMessage(ratio: number): string {
     if (ratio === 1)
       return msg('Excellent! You can tell myths from facts.', { id: 'quiz.result-all' });
     if (ratio >= 0.7)
-      return msg('Well done! Check the explanations of the ones you missed.', {
+      return msg('Well done! The review below shows the ones you missed.', {
         id: 'quiz.result-most',
       });
     if (ratio >= 0.4)
-      return msg('A good start. The explanations below show where myths mislead.', {
+      return msg('A good start. The review below shows where myths misled you.', {
         id: 'quiz.result-some',
       });
     return msg(
-      'Myths can sound convincing — that is why they spread. Read the explanations below.',
-      {
-        id: 'quiz.result-few',
-      },
+      'Myths can sound convincing — that is why they spread. The review below shows the right answers.',
+      { id: 'quiz.result-few' },
     );
   }
 
   private renderResult(quiz: Quiz, progress: QuizProgress): TemplateResult {
-    const points = score(quiz, progress.answers);
+    const points = score(quiz, progress);
     const total = progress.order.length;
+    const { message, cta } = this.resultMessage(quiz, points, total);
     return html`<div part="result" class="result">
       ${this.renderHeading(msg('Your result', { id: 'quiz.result-title' }), 'result-title', 'title')}
       <p part="score" class="score">${msg(str`${points} of ${total}`, { id: 'quiz.score' })}</p>
-      <p class="message">${this.resultMessage(points, total)}</p>
+      <p part="message" class="message">${message}</p>
+      ${
+        cta
+          ? html`<p class="cta-line">
+              <a
+                part="cta"
+                class="cta"
+                href=${cta.url}
+                target=${ifDefined(linkTarget())}
+                rel="noopener"
+                >${cta.label}</a
+              >
+            </p>`
+          : nothing
+      }
       ${this.renderReview(quiz, progress)}
       <div class="actions">
         <button part="restart-button" @click=${() => this.handleStart(quiz)}>
@@ -389,6 +463,10 @@ export class MiQuiz extends MiElement<Quiz> {
     </div>`;
   }
 
+  /**
+   * Every statement of the attempt with the visitor's answer, the right one, and — collapsible,
+   * open for the ones she missed — why, with its source.
+   */
   private renderReview(quiz: Quiz, progress: QuizProgress): TemplateResult {
     return html`<ol
       part="review"
@@ -400,14 +478,22 @@ export class MiQuiz extends MiElement<Quiz> {
         if (!question) return nothing;
         const given = answerOf(progress.answers, id);
         const correct = given === question.answer;
+        const why =
+          question.explanation || question.explanation_image || safeUrl(question.source?.url);
         return html`<li class=${correct ? 'correct' : 'wrong'}>
           <p class="statement-review">${this.text(question.statement)}</p>
-          <p>
-            <span aria-hidden="true">${correct ? '✓' : '✗'}</span>
-            ${msg(str`Your answer: ${given ? this.answerName(given) : '—'}`, { id: 'quiz.review-given' })}
-            ·
+          ${this.renderVerdict(given, correct)}
+          <p class="right-answer">
             ${msg(str`Correct answer: ${this.answerName(question.answer)}`, { id: 'quiz.review-correct' })}
           </p>
+          ${
+            why
+              ? html`<details part="why" class="why-review" ?open=${!correct}>
+                  <summary>${msg('Why?', { id: 'quiz.why' })}</summary>
+                  ${this.renderExplanation(quiz, question)}
+                </details>`
+              : nothing
+          }
         </li>`;
       })}
     </ol>`;
@@ -449,7 +535,7 @@ export class MiQuiz extends MiElement<Quiz> {
     let text = '';
     if (a.kind === 'progress')
       text = msg(str`Statement ${a.index + 1} of ${a.total}`, { id: 'quiz.progress' });
-    if (a.kind === 'verdict') text = `${this.verdictText(a.correct)} ${this.truthText(a.answer)}`;
+    if (a.kind === 'verdict') text = this.verdictText(a.given, a.correct);
     if (a.kind === 'result')
       text = msg(str`Your result: ${a.score} of ${a.total}`, { id: 'quiz.result-announce' });
     if (a.kind === 'copied') text = msg('Link copied.', { id: 'quiz.copied' });

@@ -4,7 +4,15 @@ import { targetLocales } from '../../src/generated/locale-codes.js';
 /** Words that are rightly the same as the English. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   es: [],
-  fr: ['hubs.service', 'hubs.services', 'hubs.service.information', 'banner.urgent'],
+  // "Votre réponse : Mythe · Correct / Incorrect".
+  fr: [
+    'quiz.correct',
+    'quiz.wrong',
+    'hubs.service',
+    'hubs.services',
+    'hubs.service.information',
+    'banner.urgent',
+  ],
   pt: [],
 };
 

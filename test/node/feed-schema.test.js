@@ -154,6 +154,63 @@ const CASES = [
     false,
   ],
   [
+    'a statement and its explanation with pictures and alt text',
+    (f) =>
+      Object.assign(f._migration_info.quizzes[0].questions[0], {
+        image: { url: 'img/road.svg', alt: { es: 'Un camino', en: 'A road' } },
+        explanation_image: { url: 'https://example.org/hub.png', alt: 'A hub' },
+      }),
+    true,
+  ],
+  [
+    'a statement picture without alt text',
+    (f) => (f._migration_info.quizzes[0].questions[0].image = { url: 'img/road.svg' }),
+    false,
+  ],
+  [
+    'an explanation picture with blank alt text',
+    (f) =>
+      (f._migration_info.quizzes[0].questions[0].explanation_image = { url: 'a.png', alt: ' ' }),
+    false,
+  ],
+  [
+    'result messages by score, with a call to action',
+    (f) =>
+      (f._migration_info.quizzes[0].results = [
+        {
+          min: 0,
+          message: { es: 'Habla con un centro' },
+          cta: { label: 'Busca un centro', url: '/hubs' },
+        },
+        { min: 62.5, message: 'Bien' },
+        { min: 100, message: 'Excelente' },
+      ]),
+    true,
+  ],
+  [
+    'a result percentage over 100',
+    (f) => (f._migration_info.quizzes[0].results = [{ min: 120, message: 'M' }]),
+    false,
+  ],
+  [
+    'a result percentage as a sheet writes it, "80 %"',
+    (f) => (f._migration_info.quizzes[0].results = [{ min: '80 %', message: 'M' }]),
+    false,
+  ],
+  [
+    'a result message without its text',
+    (f) => (f._migration_info.quizzes[0].results = [{ min: 0 }]),
+    false,
+  ],
+  [
+    'a result call to action on tel:',
+    (f) =>
+      (f._migration_info.quizzes[0].results = [
+        { min: 0, message: 'M', cta: { label: 'Call', url: 'tel:+50222334455' } },
+      ]),
+    false,
+  ],
+  [
     'what to know before going, as the reader keeps it',
     (f) => {
       Object.assign(hub(f).properties, {

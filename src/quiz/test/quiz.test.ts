@@ -102,20 +102,20 @@ describe('<mi-quiz>', () => {
 
     // q1 is a myth: right.
     await press(el, 'Myth');
-    expect(active(el)).to.equal($(el, '[part="feedback"]'));
-    expect(text($(el, '.verdict'))).to.equal('✓ Correct!');
+    expect(active(el)).to.equal($(el, '[part="feedback"] .why'));
+    expect(text($(el, '.verdict'))).to.equal('✓ Your answer: Myth · Correct');
     expect(text($(el, '.truth'))).to.equal('This statement is a myth.');
     expect(text($(el, '.explanation'))).to.equal('Explanation 1');
     expect(($(el, '[part="source"]') as HTMLAnchorElement).href).to.equal('https://www.iom.int/');
-    expect(status()).to.equal('Correct! This statement is a myth.');
+    expect(status()).to.equal('Your answer: Myth · Correct');
     await press(el, 'Next');
     expect(active(el)).to.equal($(el, '.statement'));
     expect(status()).to.equal('Statement 2 of 3');
 
     // q2 is a fact: wrong.
     await press(el, 'Myth');
-    expect(text($(el, '.verdict'))).to.equal('✗ Not quite.');
-    expect(status()).to.equal('Not quite. This statement is a fact.');
+    expect(text($(el, '.verdict'))).to.equal('✗ Your answer: Myth · Incorrect');
+    expect(status()).to.equal('Your answer: Myth · Incorrect');
     await press(el, 'Next');
 
     // q3 is a myth: right; the last Next is "See result".
@@ -129,9 +129,8 @@ describe('<mi-quiz>', () => {
       'wrong',
       'correct',
     ]);
-    expect(text($(el, '.review li.wrong p:last-child'))).to.equal(
-      '✗ Your answer: Myth · Correct answer: Fact',
-    );
+    expect(text($(el, '.review li.wrong .verdict'))).to.equal('✗ Your answer: Myth · Incorrect');
+    expect(text($(el, '.review li.wrong .right-answer'))).to.equal('Correct answer: Fact');
 
     expect(events).to.deep.equal([
       ['mi-quiz-start', { quizId: 'en-quiz' }],
@@ -284,7 +283,7 @@ describe('<mi-quiz>', () => {
 
       const again = await settled(await render<MiQuiz>(html`<mi-quiz src=${src}></mi-quiz>`));
       expect(text($(again, '.statement'))).to.equal('Statement 2');
-      expect(text($(again, '.verdict'))).to.equal('✓ Correct!');
+      expect(text($(again, '.verdict'))).to.equal('✓ Your answer: Fact · Correct');
       button(again, 'Next')!.click();
       await again.updateComplete;
       button(again, 'Myth')!.click();
