@@ -126,7 +126,7 @@ export const newsFeedStyles = css`
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--_lines);
-    max-height: calc(var(--_lines) * 1.5em);
+    max-height: calc(var(--_lines) * var(--_lh));
     overflow: hidden;
   }
   :host([layout='cards']) .item:not(.has-image) .summary {

@@ -38,7 +38,7 @@ export const FEED_META = 'mi-widgets:feed';
  * @csspart retry-button - The Retry buttons.
  *
  * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--mi-font-size=16px] - Base font size.
+ * @cssprop [--mi-font-size] - Base font size; by default the page's (the visitor's default font on most pages), at least 16px.
  * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
  * @cssprop [--mi-color-muted=#565b63] - Secondary text (dates, hints, the hub count).
  * @cssprop [--mi-color-background=#ffffff] - Background.
