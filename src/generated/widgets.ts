@@ -44,6 +44,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
   'hub-locator': {
@@ -64,6 +65,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
   'news-feed': {
@@ -81,6 +83,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
   quiz: {
@@ -97,6 +100,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
 } as const satisfies { readonly [name: string]: WidgetSpec };
@@ -125,6 +129,8 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
   'hub-locator': {
     country: 'Only hubs in this country (ISO 3166-1 alpha-2); the visitor can change it.',
@@ -139,6 +145,8 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
   'news-feed': {
     limit: 'Items per page: how many show at first and how many each "More" adds.',
@@ -149,6 +157,8 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
   quiz: {
     quiz: "Id of the quiz to show; by default the first quiz available in the visitor's language.",
@@ -158,5 +168,7 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
 };

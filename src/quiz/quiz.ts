@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { Feed, Question, Quiz } from '../feed/schema.js';
 import { safeUrl } from '../feed/text.js';
@@ -194,7 +195,12 @@ export class MiQuiz extends MiElement<Quiz> {
     </p>`;
   }
 
-  private renderHeading(text: string, className: string, part: string): TemplateResult {
+  private renderHeading(
+    text: string,
+    className: string,
+    part: string,
+    lang?: string,
+  ): TemplateResult {
     const level = this.headingLevel;
     return html`<div
       part=${part}
@@ -202,6 +208,7 @@ export class MiQuiz extends MiElement<Quiz> {
       role="heading"
       aria-level=${level}
       tabindex="-1"
+      lang=${ifDefined(lang)}
     >
       ${text}
     </div>`;
@@ -209,11 +216,14 @@ export class MiQuiz extends MiElement<Quiz> {
 
   private renderStart(quiz: Quiz): TemplateResult {
     const count = quiz.questions.length;
+    const title = this.localized(quiz.title);
+    const intro = this.localized(quiz.intro);
     return html`
       ${this.renderHeading(
-        this.text(quiz.title) || msg('Myth or fact quiz', { id: 'quiz.label' }),
+        title.text || msg('Myth or fact quiz', { id: 'quiz.label' }),
         'title',
         'title',
+        title.lang,
       )}
       ${
         quiz.sample
@@ -222,7 +232,11 @@ export class MiQuiz extends MiElement<Quiz> {
             </p>`
           : nothing
       }
-      ${quiz.intro ? html`<p part="intro" class="intro">${this.text(quiz.intro)}</p>` : nothing}
+      ${
+        intro.text
+          ? html`<p part="intro" class="intro" lang=${ifDefined(intro.lang)}>${intro.text}</p>`
+          : nothing
+      }
       <p class="count">${msg(str`Number of statements: ${count}`, { id: 'quiz.count' })}</p>
       <button part="start-button" class="start" @click=${() => this.handleStart(quiz)}>
         ${msg('Start', { id: 'quiz.start' })}
@@ -243,9 +257,12 @@ export class MiQuiz extends MiElement<Quiz> {
     const question = quiz.questions.find((q) => q.id === progress.order[progress.index]);
     if (!question) return this.renderStart(quiz); // progress is restored only for these questions
     const given = answerOf(progress.answers, question.id);
+    const statement = this.localized(question.statement);
     return html`
       ${this.renderProgress(progress.index, progress.order.length)}
-      <p part="statement" class="statement" tabindex="-1">${this.text(question.statement)}</p>
+      <p part="statement" class="statement" tabindex="-1" lang=${ifDefined(statement.lang)}>
+        ${statement.text}
+      </p>
       ${
         given === undefined
           ? this.renderAnswerButtons(quiz, question)
@@ -300,6 +317,7 @@ export class MiQuiz extends MiElement<Quiz> {
     last: boolean,
   ): TemplateResult {
     const correct = given === question.answer;
+    const explanation = this.localized(question.explanation);
     return html`<div
       part="feedback"
       class="feedback ${correct ? 'correct' : 'wrong'}"
@@ -310,8 +328,8 @@ export class MiQuiz extends MiElement<Quiz> {
       </p>
       <p class="truth">${this.truthText(question.answer)}</p>
       ${
-        question.explanation
-          ? html`<p class="explanation">${this.text(question.explanation)}</p>`
+        explanation.text
+          ? html`<p class="explanation" lang=${ifDefined(explanation.lang)}>${explanation.text}</p>`
           : nothing
       }
       ${this.renderSource(question)}
@@ -324,10 +342,12 @@ export class MiQuiz extends MiElement<Quiz> {
   private renderSource(question: Question): unknown {
     const url = safeUrl(question.source?.url);
     if (!question.source || !url) return nothing;
+    const title = this.localized(question.source.title);
     return html`<p class="source">
       ${msg('Source:', { id: 'quiz.source' })}
       <a part="source" href=${url} rel="noopener noreferrer" target="_blank"
-        >${this.text(question.source.title)}<span class="visually-hidden">
+        ><span lang=${ifDefined(title.lang)}>${title.text}</span
+        ><span class="visually-hidden">
           ${msg('(opens in a new tab)', { id: 'common.new-tab' })}</span
         ></a
       >
@@ -382,8 +402,9 @@ export class MiQuiz extends MiElement<Quiz> {
         if (!question) return nothing;
         const given = answerOf(progress.answers, id);
         const correct = given === question.answer;
+        const statement = this.localized(question.statement);
         return html`<li class=${correct ? 'correct' : 'wrong'}>
-          <p class="statement-review">${this.text(question.statement)}</p>
+          <p class="statement-review" lang=${ifDefined(statement.lang)}>${statement.text}</p>
           <p>
             <span aria-hidden="true">${correct ? '✓' : '✗'}</span>
             ${msg(str`Your answer: ${given ? this.answerName(given) : '—'}`, { id: 'quiz.review-given' })}
