@@ -42,8 +42,8 @@ function typeOf(text, where) {
 }
 
 /**
- * The widgets of a manifest: every custom element, named by its tag without `mi-`, in the
- * manifest's order of modules. Throws on what the registry cannot describe (a missing title,
+ * The widgets of a manifest: every custom element, named by its tag without `mi-`, by name
+ * (the analyzer's order of modules varies from one file system to another). Throws on what the registry cannot describe (a missing title,
  * define module or type), naming the element and attribute.
  */
 export function widgetsOf(manifest) {
@@ -88,7 +88,7 @@ export function widgetsOf(manifest) {
       }),
   );
   if (!widgets.length) throw new Error('no custom elements in the manifest');
-  return widgets;
+  return widgets.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 const HEADER = `// Written by scripts/widget-registry.js from custom-elements.json (npm run analyze): do not edit.

@@ -31,6 +31,10 @@ export const WithRecording: Story = { args: { lang: 'es' } };
 export const ListenWithAVoice: Story = { args: { lang: 'es' }, beforeEach: withVoices(['es-ES']) };
 export const WithImageAndHtml: Story = { args: { src: '/fixtures/feed.json' } };
 export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json', layout: 'cards' } };
+/** Items without a link: a cut summary opens in place with Read more; a short one has none. */
+export const ItemsWithoutALink: Story = { args: { src: '/fixtures/read-more.json' } };
+/** A name of its own for the region, for a page with several news feeds. */
+export const Labelled: Story = { args: { label: 'Noticias de Guatemala' } };
 export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
 export const Empty: Story = { args: { src: '/fixtures/empty.json' } };
 export const ErrorWithRetry: Story = {

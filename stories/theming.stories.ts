@@ -3,6 +3,8 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/news-feed/mi-news-feed.js';
 import '../src/quiz/mi-quiz.js';
+import '../src/campaign-banner/mi-campaign-banner.js';
+import '../src/hub-locator/mi-hub-locator.js';
 
 /** Every `--mi-*` custom property, live: change one and watch the widgets follow. */
 interface Args {
@@ -61,3 +63,24 @@ const meta: Meta<Args> = {
 export default meta;
 
 export const PartnerTheme: StoryObj<Args> = {};
+
+/** The four widgets on a page whose text settings (`style`) they inherit. */
+const page = (style: Record<string, string>) =>
+  html`<div style=${styleMap(style)}>
+    <mi-campaign-banner src="/demo/feed.json" layout="card"></mi-campaign-banner>
+    <p></p>
+    <mi-news-feed src="/demo/feed.json" limit="2"></mi-news-feed>
+    <p></p>
+    <mi-quiz src="/demo/feed.json"></mi-quiz>
+    <p></p>
+    <mi-hub-locator src="/demo/feed.json"></mi-hub-locator>
+  </div>`;
+
+/** A visitor whose browser's default font is 24px: every widget grows with it. */
+export const LargeText: StoryObj<Args> = { render: () => page({ 'font-size': '24px' }) };
+
+/** WCAG 1.4.12 text spacing on the page: it reaches inside, and no text is cut through. */
+export const TextSpacing: StoryObj<Args> = {
+  render: () =>
+    page({ 'line-height': '1.5', 'letter-spacing': '0.12em', 'word-spacing': '0.16em' }),
+};

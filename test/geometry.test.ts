@@ -120,11 +120,11 @@ async function page(
   frame.srcdoc = `<!doctype html><html lang="es"><head><meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     ${head}
-    <style>${theme}</style>
     <style>
       html { scrollbar-width: none; } /* a phone's scrollbars take no width */
       body { margin: 0; padding: 8px 16px; font: 16px/1.5 system-ui, sans-serif; }
-    </style></head><body>
+    </style>
+    <style>${theme}</style></head><body>
     <h1>Información sobre migración</h1>
     ${configs.map((c) => `<div class="slot">${elementOf(c)}</div>`).join('\n')}
     ${'<p>Texto del sitio debajo de los widgets, que no debe moverse cuando cargan.</p>'.repeat(12)}
@@ -246,7 +246,8 @@ describe('the hub locator on a 360 px phone', () => {
   }
 });
 
-async function checkHeights(width: number, theme = ''): Promise<void> {
+/** The page whose widgets got their feed, once every widget is ready. */
+async function checkHeights(width: number, theme = ''): Promise<Page> {
   // One page whose widgets get the demo feed, one whose feed never comes (loading).
   const ready = await page(
     width,
@@ -302,6 +303,7 @@ async function checkHeights(width: number, theme = ''): Promise<void> {
       );
     else expect(whenReady[i], `${c.name} when ready\n${report}`).to.be.closeTo(reserved[i], 1);
   }
+  return ready;
 }
 
 for (const width of WIDTHS) {
@@ -334,6 +336,139 @@ describe('with a partner’s own font size and spacing (as the NGO demo sets the
   it('each widget is as tall before its code loads, while loading and when ready', async function () {
     this.timeout(60_000);
     await checkHeights(412, '.slot > * { --mi-font-size: 17px; --mi-space: 18px; }');
+  });
+});
+
+/** A visitor whose browser's default font is 24 px (`medium`), on a page that keeps it. */
+const LARGE_TEXT = 'html { font-size: 150%; } body { font-size: 100%; }';
+/** WCAG 1.4.12's text spacing, as the usual bookmarklet applies it: to every element of the page. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`;
+/** Beyond WCAG's minimum: a taller line height still, and the large font. */
+const TALL_LINES = `${LARGE_TEXT} ${TEXT_SPACING.replace('line-height: 1.5', 'line-height: 2')}`;
+
+const hasText = (el: Element) =>
+  [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+const clips = (el: Element) => {
+  const { overflowX, overflowY } = getComputedStyle(el);
+  return overflowX !== 'visible' || overflowY !== 'visible';
+};
+const isClamp = (el: Element) => {
+  const style = getComputedStyle(el);
+  // `display: -webkit-box` computes to `flow-root` in recent Chromium; a grid is not clamped.
+  return (
+    style.webkitLineClamp !== 'none' &&
+    /^(-webkit-box|flow-root|block|inline-block)$/.test(style.display)
+  );
+};
+const nameOf = (el: Element) =>
+  `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}.${el.getAttribute('class') ?? ''}`;
+
+/**
+ * The text a widget cuts: an element whose text overflows the box that clips it (a title cut
+ * through its letters, a summary with lines hidden under the card's edge), or runs out of its
+ * item's box. A clamp at a whole line, with its ellipsis, is not a cut; nor is a line cut short
+ * by an ellipsis.
+ */
+function cutText(widget: HTMLElement): string[] {
+  const cut: string[] = [];
+  const root = widget.shadowRoot!;
+  for (const el of root.querySelectorAll('*')) {
+    if (!hasText(el) || el.closest('.visually-hidden, [aria-hidden="true"], .loading')) continue;
+    // The banner's pause label steps aside, whole, for its icon where there is no room for it
+    // (a second line its box hides): the words stay the button's name and tooltip.
+    if (el.matches('.fit > .label')) continue;
+    // Not laid out: a hub card far below the screen (`content-visibility: auto`).
+    if (!el.checkVisibility({ contentVisibilityAuto: true })) continue;
+    // Text in a clamped block (a bar's title and message, inline) shows as much as its block.
+    let shown: Element = el;
+    for (let a: Element | null = el; a; a = a.parentElement)
+      if (isClamp(a)) {
+        shown = a;
+        break;
+      }
+    const box = shown.getBoundingClientRect();
+    if (!box.height) continue;
+    const text = `${nameOf(el)} “${el.textContent!.trim().slice(0, 30)}”`;
+    if (isClamp(shown)) {
+      const lines = shown.clientHeight / parseFloat(getComputedStyle(shown).lineHeight);
+      if (Math.abs(lines - Math.round(lines)) > 0.05)
+        cut.push(`${text}: clamped at ${lines.toFixed(2)} lines`);
+    } else if (clips(el) && el.scrollHeight > el.clientHeight + 1)
+      cut.push(`${text}: ${el.scrollHeight} px of text in a ${el.clientHeight} px box`);
+    for (let a = shown.parentElement; a; a = a.parentElement) {
+      if (!clips(a) && !a.matches('[part="item"], [part="campaign"], [part="hub"]')) continue;
+      const outer = a.getBoundingClientRect();
+      if (box.bottom > outer.bottom + 1 || box.top < outer.top - 1)
+        cut.push(`${text}: ${Math.round(box.bottom - outer.bottom)} px below ${nameOf(a)}`);
+    }
+  }
+  return cut;
+}
+
+const baseFontSize = (widget: HTMLElement) =>
+  getComputedStyle(widget.shadowRoot!.querySelector('.base')!).fontSize;
+
+/** Every widget of the page: no text cut, on the first screen, and on the quiz's first statement. */
+async function checkNoTextCut(p: Page): Promise<void> {
+  const report: string[] = [];
+  for (const [i, w] of p.widgets.entries()) {
+    w.scrollIntoView(); // the hub cards near the screen are laid out
+    await frames();
+    report.push(...cutText(w).map((t) => `${CASES[i].name}: ${t}`));
+  }
+  const quizzes = p.widgets.filter((w) => w.localName === 'mi-quiz');
+  for (const quiz of quizzes)
+    quiz.shadowRoot!.querySelector<HTMLButtonElement>('[part="start-button"]')!.click();
+  await waitUntil(() => quizzes.every((q) => q.shadowRoot!.querySelector('[part="statement"]')));
+  await frames();
+  for (const quiz of quizzes) report.push(...cutText(quiz).map((t) => `quiz, a statement: ${t}`));
+  expect(report.join('\n')).to.equal('');
+}
+
+describe('text that follows the visitor', () => {
+  it('a 24 px default font: every widget grows with it, as tall before its code loads as when ready', async function () {
+    this.timeout(60_000);
+    const p = await checkHeights(360, LARGE_TEXT);
+    expect(p.widgets.map(baseFontSize)).to.deep.equal(p.widgets.map(() => '24px'));
+    await checkNoTextCut(p);
+  });
+
+  it('WCAG 1.4.12 text spacing on the page: nothing moves and no text is cut', async function () {
+    this.timeout(60_000);
+    const p = await checkHeights(360, TEXT_SPACING);
+    const spacing = getComputedStyle(p.widgets[0].shadowRoot!.querySelector('.summary')!);
+    expect(spacing.letterSpacing, 'the spacing reaches inside').to.equal('1.92px');
+    await checkNoTextCut(p);
+  });
+
+  it('a taller line height (2) and the 24 px font: nothing moves and no text is cut', async function () {
+    this.timeout(60_000);
+    const p = await checkHeights(412, TALL_LINES);
+    const summary = p.widgets[0].shadowRoot!.querySelector('.summary')!;
+    expect(getComputedStyle(summary).lineHeight, 'the page’s line height reaches inside').to.equal(
+      '48px',
+    );
+    await checkNoTextCut(p);
+  });
+
+  it('a page with `html { font-size: 62.5% }` does not get 10 px widgets', async function () {
+    this.timeout(60_000);
+    const p = await checkHeights(360, 'html { font-size: 62.5%; } body { font-size: 100%; }');
+    expect(p.widgets.map(baseFontSize)).to.deep.equal(p.widgets.map(() => '16px'));
+  });
+
+  it('all four with large text and text spacing, 360×800: layout shift at most 0.01', async function () {
+    this.timeout(30_000);
+    const p = await page(
+      360,
+      800,
+      CLS_PAGES.at(-1)!.cases.map((c) => configOf(c, fixture(DEMO))),
+      TALL_LINES,
+    );
+    const cls = await shiftOf(p);
+    console.log(`CLS all four, large text and spacing, 360×800: ${cls.toFixed(4)}`);
+    expect(cls).to.be.at.most(0.01);
   });
 });
 

@@ -298,13 +298,19 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   }
 
   private renderCampaign(campaign: Campaign): TemplateResult {
-    const title = this.text(campaign.title);
-    const message = campaign.message ? this.text(campaign.message) : '';
+    const { text: title, lang } = this.localized(campaign.title);
+    const message = this.localized(campaign.message);
     const image = this.shape === 'bar' ? undefined : this.renderImage(campaign);
     const heading =
       this.shape === 'bar'
-        ? html`<strong part="title" class="title">${title}</strong>`
-        : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel}>
+        ? html`<strong part="title" class="title" lang=${ifDefined(lang)}>${title}</strong>`
+        : html`<div
+            part="title"
+            class="title"
+            role="heading"
+            aria-level=${this.headingLevel}
+            lang=${ifDefined(lang)}
+          >
             ${title}
           </div>`;
     const severity = campaign.severity ?? 'info';
@@ -318,7 +324,13 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       <div class="content">
         <div class="text" role=${ifDefined(alert ? 'alert' : undefined)}>
           ${this.renderSeverity(severity)} ${heading}
-          ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
+          ${
+            message.text
+              ? html`<p part="message" class="message" lang=${ifDefined(message.lang)}>
+                  ${message.text}
+                </p>`
+              : nothing
+          }
         </div>
         ${this.renderActions(campaign)}
       </div>
@@ -361,11 +373,13 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
     const src = safeUrl(campaign.image?.url);
     if (!campaign.image || !src) return undefined;
     const [width, height] = this.shape === 'hero' ? [1200, 514] : [640, 360];
+    const alt = this.localized(campaign.image.alt);
     return html`<div class="media">
       <img
         part="image"
         src=${src}
-        alt=${this.text(campaign.image.alt)}
+        alt=${alt.text}
+        lang=${ifDefined(alt.lang)}
         loading="lazy"
         referrerpolicy="no-referrer"
         decoding="async"
@@ -391,6 +405,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
   private renderCta(campaign: Campaign): unknown {
     const url = safeUrl(campaign.cta?.url);
     if (!campaign.cta || !url) return nothing;
+    const label = this.localized(campaign.cta.label);
     return html`<a
       part="cta"
       class="cta"
@@ -399,7 +414,7 @@ export class MiCampaignBanner extends MiElement<Campaign[]> {
       rel="noopener"
       @click=${() => this.handleClick(campaign)}
     >
-      ${this.text(campaign.cta.label)}
+      <span lang=${ifDefined(label.lang)}>${label.text}</span>
     </a>`;
   }
 

@@ -36,10 +36,15 @@ type Options = WidgetConfig['options'];
 type Settings = Pick<WidgetConfig, 'widget' | 'options'>;
 
 /**
- * The widgets' lengths are in `em` of `--mi-font-size`: the block that makes the box has that
- * font size, so it counts `em` as the widget does (a browser's text scaling included).
+ * The widgets' lengths are in `em` of the widget's font size and in lines of its text: the block
+ * that makes the box has that font size and line height, so it counts them as the widget does
+ * (the visitor's default font size, a browser's text scaling and a text-spacing override
+ * included). A line is `var(--_mi-lh)`: `1lh`, or `1.5em` where the `lh` unit is not known.
  */
-const onPage = (length: Size): string => cssOf(length, '1em');
+const onPage = (length: Size): string => cssOf(length, '1em', 'var(--_mi-lh)');
+/** The widget's font size and line height (src/shared/styles.ts, `.base`). */
+const FONT =
+  'font-size:var(--mi-font-size,max(1em,16px));line-height:1.5em;line-height:max(1.5em,1lh)';
 
 /** The news feed's first page, as the widget reads `limit` (a whole number 1–100, else 5). */
 /** Columns of the `cards` grid the stylesheet knows (from 1,552px wide there are six). */
@@ -72,7 +77,13 @@ const hidden = (tag: string) => `${tag}:not([state])`;
  * element adds to it, as it will to the widget.
  */
 const box = (tag: string, height: string) =>
-  `${hidden(tag)}::before{content:"";display:block;font-size:var(--mi-font-size,16px);height:${height}}`;
+  `${hidden(tag)}::before{content:"";display:block;${FONT};height:${height}}`;
+
+/** The unit of a line, for the box's lengths: `1lh` where the browser knows it. */
+const lineUnit = (tag: string): Rule[] => [
+  { css: `${hidden(tag)}{--_mi-lh:1.5em}` },
+  { css: `@supports (height:1lh){${hidden(tag)}{--_mi-lh:1lh}}` },
+];
 
 /**
  * The loader's message for a widget whose code could not load (`data-mi-widgets-fallback`,
@@ -150,6 +161,14 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
   },
 };
 
+/** A widget's rules, with the unit of a line first if they count lines. */
+function rulesOf(widget: WidgetName, limits: readonly string[]): Rule[] {
+  const rules = RULES[widget](limits);
+  return rules.some((rule) => rule.css.includes('var(--_mi-lh)'))
+    ? [...lineUnit(`mi-${widget}`), ...rules]
+    : rules;
+}
+
 /**
  * The rules that hold the box of a widget with these settings until its code has loaded, for
  * a `<style>` beside its element. They apply only to undefined elements; several snippets'
@@ -159,7 +178,7 @@ export function reserveCss({ widget, options }: Settings): string {
   const limit = typeof options.limit === 'string' ? options.limit.trim() : '';
   // Only a plain number goes into a selector (the snippet is pasted into a page).
   const limits = widget === 'news-feed' && /^\d{1,4}$/.test(limit) ? [limit] : [];
-  return RULES[widget](limits)
+  return rulesOf(widget, limits)
     .filter((rule) => !rule.when || rule.when(options))
     .map((rule) => rule.css)
     .join('\n');
@@ -169,7 +188,7 @@ export function reserveCss({ widget, options }: Settings): string {
 export function reserveStylesheet(): string {
   const limits = Array.from({ length: STYLESHEET_LIMITS }, (_, i) => String(i + 1));
   const rules = (Object.keys(RULES) as WidgetName[]).flatMap((widget) =>
-    RULES[widget](limits).map((rule) => rule.css),
+    rulesOf(widget, limits).map((rule) => rule.css),
   );
   return [
     '/* Migration Info Widgets: the space each widget takes until its script has loaded, so the page does not move. */',

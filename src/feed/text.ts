@@ -22,25 +22,42 @@ export function languageRank(tag: string | undefined, preferences: readonly stri
   return Number.POSITIVE_INFINITY;
 }
 
+/** A text as shown, and its language when the feed says (a key of its map). */
+export interface PickedText {
+  text: string;
+  lang?: string;
+}
+
 /**
  * Resolve a localized text field: the best language in the map by the visitor's preferences,
- * otherwise whatever text there is (something rather than nothing).
+ * otherwise whatever text there is (something rather than nothing), with the language it is in.
  */
-export function pickText(text: LocalizedText | undefined, preferences: readonly string[]): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  let best = '';
+export function pickLocalized(
+  text: LocalizedText | undefined,
+  preferences: readonly string[],
+): PickedText {
+  if (text === undefined) return { text: '' };
+  if (typeof text === 'string') return { text };
+  let best: PickedText = { text: '' };
   let bestRank = Number.POSITIVE_INFINITY;
   for (const [tag, value] of Object.entries(text)) {
     if (!value.trim()) continue;
     const rank = languageRank(tag, preferences);
-    if (rank < bestRank || !best) {
-      best = value;
+    if (rank < bestRank || !best.text) {
+      best = { text: value, lang: tag };
       bestRank = rank;
     }
   }
   return best;
 }
+
+/** {@link pickLocalized}'s text alone. */
+export function pickText(text: LocalizedText | undefined, preferences: readonly string[]): string {
+  return pickLocalized(text, preferences).text;
+}
+
+/** Whether two language tags are one language (`es` and `es-MX`). */
+export const sameLanguage = (a: string, b: string): boolean => primary(a) === primary(b);
 
 /** The URL when it is absolute http(s), else undefined: nothing else reaches `href`/`src`. */
 export function safeUrl(url: string | undefined): string | undefined {

@@ -45,6 +45,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
   'hub-locator': {
@@ -65,6 +66,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
   'news-feed': {
@@ -82,6 +84,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
   quiz: {
@@ -99,6 +102,7 @@ export const WIDGETS = {
       src: { type: 'string', default: '' },
       theme: { type: 'string', values: ['light', 'dark', 'auto'], default: 'light' },
       timeout: { type: 'number', default: 10000 },
+      label: { type: 'string', default: '' },
     },
   },
 } as const satisfies { readonly [name: string]: WidgetSpec };
@@ -130,6 +134,8 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
   'hub-locator': {
     country: 'Only hubs in this country (ISO 3166-1 alpha-2); the visitor can change it.',
@@ -144,6 +150,8 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
   'news-feed': {
     limit: 'Items per page: how many show at first and how many each "More" adds.',
@@ -154,6 +162,8 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
   quiz: {
     quiz: "Id of the quiz to show; by default the first quiz available in the visitor's language.",
@@ -164,5 +174,7 @@ export const ATTRIBUTE_DOCS: {
     src: 'URL of the feed (JSON Feed 1.1, or a document of the widget\'s own kind). Defaults to the page\'s `<meta name="mi-widgets:feed">`.',
     theme: "Colour theme: `light`, `dark`, or `auto` to follow the visitor's system setting.",
     timeout: 'Milliseconds to wait for the feed before giving up.',
+    label:
+      'Name of the widget\'s region (its `aria-label`), for a page with several widgets of a kind: `label="Noticias de Guatemala"`. By default the widget\'s own name ("Migration news").',
   },
 };

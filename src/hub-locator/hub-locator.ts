@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import { queryHubs, type FeedResult, type HubSource } from '../feed/client.js';
-import type { Feed, Hub } from '../feed/schema.js';
+import type { Feed, Hub, LocalizedText } from '../feed/schema.js';
 import type { Problem } from '../feed/problems.js';
 import { safeUrl } from '../feed/text.js';
 import { emit } from '../shared/events.js';
@@ -42,8 +43,8 @@ interface StatusLine {
   /** "Today 08:00–16:00", "Closed today · Christmas"; none for a closure */
   hours?: string;
   open: boolean;
-  /** What a temporarily closed hub tells visitors meanwhile. */
-  notice?: string;
+  /** What a temporarily closed hub tells visitors meanwhile, and its language if not the interface's. */
+  notice?: { text: string; lang?: string };
 }
 
 const PAGE = 20;
@@ -798,6 +799,7 @@ export class MiHubLocator extends MiElement<HubView> {
    */
   private renderHub(hub: Hub): TemplateResult {
     const name = this.text(hub.name);
+    const nameLang = this.localized(hub.name).lang;
     const open = this.expanded.has(hub.id);
     const details = `hub-details-${hub.id}`;
     return html`<li
@@ -806,7 +808,15 @@ export class MiHubLocator extends MiElement<HubView> {
       data-hub=${hub.id}
       tabindex="-1"
     >
-      <div part="hub-name" class="name" role="heading" aria-level=${this.headingLevel}>${name}</div>
+      <div
+        part="hub-name"
+        class="name"
+        role="heading"
+        aria-level=${this.headingLevel}
+        lang=${ifDefined(nameLang)}
+      >
+        ${name}
+      </div>
       ${this.renderStatus(hub)} ${this.renderDistance(hub)}
       <div class="primary">
         <a
@@ -841,41 +851,54 @@ export class MiHubLocator extends MiElement<HubView> {
   private renderDetails(hub: Hub, name: string): TemplateResult {
     const status = this.statusLine(hub, new Date());
     return html`
-      ${hub.organization ? html`<p class="org">${this.text(hub.organization)}</p>` : nothing}
+      ${this.renderText(hub.organization, 'org')}
       <p class="place">${this.place(hub)}</p>
-      ${status?.notice ? html`<p class="closure-notice">${status.notice}</p>` : nothing}
+      ${
+        status?.notice
+          ? html`<p class="closure-notice" lang=${ifDefined(status.notice.lang)}>
+              ${status.notice.text}
+            </p>`
+          : nothing
+      }
       ${this.renderServices(hub)} ${this.renderLanguages(hub)}
-      ${hub.notes ? html`<p class="notes">${this.text(hub.notes)}</p>` : nothing}
-      ${this.renderKnow(hub)} ${this.renderWeek(hub, new Date())} ${this.renderActions(hub, name)}
-      ${this.renderShared(hub)} ${this.renderDirectionsChoice(hub, name)}
+      ${this.renderText(hub.notes, 'notes')} ${this.renderKnow(hub)}
+      ${this.renderWeek(hub, new Date())} ${this.renderActions(hub, name)} ${this.renderShared(hub)}
+      ${this.renderDirectionsChoice(hub, name)}
     `;
+  }
+
+  /** A paragraph of feed text, in its language, if there is any. */
+  private renderText(value: LocalizedText | undefined, className: string): unknown {
+    const { text, lang } = this.localized(value);
+    return text ? html`<p class=${className} lang=${ifDefined(lang)}>${text}</p>` : nothing;
   }
 
   /** What to know before going: who it serves, what it costs, what to bring, access; when last checked. */
   private renderKnow(hub: Hub): unknown {
     const cost =
-      hub.cost === 'free' ? msg('Free', { id: 'hubs.free' }) : hub.cost && this.text(hub.cost);
+      hub.cost === 'free' ? { text: msg('Free', { id: 'hubs.free' }) } : this.localized(hub.cost);
     const rows = [
-      [msg('Who it serves', { id: 'hubs.eligibility' }), this.text(hub.eligibility)],
+      [msg('Who it serves', { id: 'hubs.eligibility' }), this.localized(hub.eligibility)],
       [msg('Cost', { id: 'hubs.cost' }), cost],
-      [msg('What to bring', { id: 'hubs.documents' }), this.text(hub.documents)],
-      [msg('Accessibility', { id: 'hubs.accessibility' }), this.text(hub.accessibility)],
-    ].filter(([, value]) => value);
+      [msg('What to bring', { id: 'hubs.documents' }), this.localized(hub.documents)],
+      [msg('Accessibility', { id: 'hubs.accessibility' }), this.localized(hub.accessibility)],
+    ] as const;
+    const known = rows.filter(([, value]) => value.text);
     const verified = hub.verified
       ? dateFormat(this.locale.format, { dateStyle: 'long', timeZone: 'UTC' }).format(
           new Date(`${hub.verified}T12:00:00Z`),
         )
       : '';
-    if (!rows.length && !verified) return nothing;
+    if (!known.length && !verified) return nothing;
     return html`<div part="know" class="know">
       ${
-        rows.length
+        known.length
           ? html`<dl>
-              ${rows.map(
+              ${known.map(
                 ([term, value]) =>
                   html`<div>
                     <dt>${term}</dt>
-                    <dd>${value}</dd>
+                    <dd lang=${ifDefined(value.lang)}>${value.text}</dd>
                   </div>`,
               )}
             </dl>`
@@ -918,7 +941,7 @@ export class MiHubLocator extends MiElement<HubView> {
           ? msg(str`Temporarily closed until ${this.dayName(reopens)}`, { id: 'hubs.closed-until' })
           : msg('Temporarily closed', { id: 'hubs.closed-for-now' }),
         open: false,
-        notice: notice ? this.text(notice) : undefined,
+        notice: notice ? this.localized(notice) : undefined,
       };
     }
     const reason = status.exception?.reason ? this.text(status.exception.reason) : '';
@@ -953,10 +976,14 @@ export class MiHubLocator extends MiElement<HubView> {
       </caption>
       ${weekHours(hub, now).map((day) => {
         const times = day.times.map((t) => `${t.opens}–${t.closes}`).join(', ') || closed;
-        const reason = day.exception?.reason ? ` · ${this.text(day.exception.reason)}` : '';
+        const reason = this.localized(day.exception?.reason);
         return html`<tr class=${day.exception ? 'exception' : ''}>
           <th scope="row">${this.weekdayName(day.day)} ${this.dayName(day.date, false)}</th>
-          <td>${times}${reason}</td>
+          <td>
+            ${times}${
+              reason.text ? html` · <span lang=${ifDefined(reason.lang)}>${reason.text}</span>` : ''
+            }
+          </td>
         </tr>`;
       })}
     </table>`;

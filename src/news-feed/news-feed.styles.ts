@@ -134,7 +134,7 @@ export const newsFeedStyles = css`
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--_lines);
-    max-height: calc(var(--_lines) * 1.5em);
+    max-height: calc(var(--_lines) * var(--_lh));
     overflow: hidden;
   }
   :host([layout='cards']) .item:not(.has-image) .summary {
@@ -142,6 +142,40 @@ export const newsFeedStyles = css`
   }
   .summary * {
     margin-block: 0; /* an HTML body's paragraphs: every line counts in a clamped summary */
+  }
+  /* An item without a link: a line of its summary gives way to "Read more", which opens it in
+     place (the item grows then, at the visitor's request). */
+  .item.toggles .summary {
+    --_lines: calc(var(--mi-news-summary-lines, 3) - 1);
+  }
+  :host([layout='cards']) .item.toggles:not(.has-image) .summary {
+    --_lines: calc(var(--mi-news-summary-lines, 3) + ${NEWS_CARD_EXTRA_LINES} - 1);
+  }
+  .toggle-row {
+    grid-column: 1;
+    height: var(--_lh);
+    margin-top: -0.35em; /* in the summary's last line: no gap of its own */
+  }
+  .read-more {
+    height: 100%;
+    min-height: 24px;
+    min-width: 24px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    line-height: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .item.open,
+  :host([layout='cards']) .item.open {
+    height: auto;
+  }
+  .item.open .summary {
+    display: block;
+    -webkit-line-clamp: none;
+    max-height: none;
   }
   .summary img {
     max-width: 100%;

@@ -40,6 +40,7 @@ let sanitizerLoading: Promise<Sanitizer> | undefined;
  * @csspart summary - An item's summary.
  * @csspart listen-button - The button that plays an item's recording, or reads it aloud.
  * @csspart more-button - The "More news" button.
+ * @csspart read-more-button - "Read more" / "Show less" under the summary of an item without a link, when the summary is cut.
  * @csspart empty - The line shown when there is no news.
  *
  * @cssprop [--mi-news-card-min-width=240px] - Narrowest card in the `cards` layout.
@@ -66,7 +67,25 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     ui: () => this.locale.ui,
   });
   private focusFrom = -1;
+  /**
+   * A new width may cut a summary that fitted, or let one fit: measured again, as after each
+   * update. A controller of its own: @lit-labs/observers' ResizeController would add 0.7 KB
+   * (gzipped) to the Lit chunk every widget loads.
+   */
+  private readonly resizes = new ResizeObserver(() => this.measureCuts());
 
+  constructor() {
+    super();
+    this.addController({
+      hostConnected: () => this.resizes.observe(this),
+      hostDisconnected: () => this.resizes.disconnect(),
+    });
+  }
+
+  /** Items without a link whose summary is cut: they get "Read more". */
+  @state() private cut: ReadonlySet<string> = new Set();
+  /** Items the visitor opened in place. */
+  @state() private opened: ReadonlySet<string> = new Set();
   @state() private shown = 0;
   /** Whether the visitor asked for more: then the live region says how many are shown. */
   @state() private announced = false;
@@ -103,8 +122,30 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
       this.focusFrom = -1;
       (item?.querySelector<HTMLElement>('a') ?? item)?.focus();
     }
+    // Once this update is complete: a change of state here would ask for another at once.
+    void this.updateComplete.then(() => this.measureCuts());
   }
 
+  /**
+   * Which summaries of items without a link are cut — by their lines, or shortened to an
+   * excerpt — now that they are laid out. Before the first measure their "Read more" row is
+   * there, empty: the item is as tall with it as without.
+   */
+  private measureCuts(): void {
+    const cut = new Set<string>();
+    for (const summary of this.renderRoot.querySelectorAll<HTMLElement>('[data-toggle]')) {
+      const id = summary.dataset.toggle!;
+      const overflows = summary.scrollHeight > summary.clientHeight + 1;
+      if (this.opened.has(id) || overflows || summary.hasAttribute('data-shortened')) cut.add(id);
+    }
+    if (cut.size !== this.cut.size || [...cut].some((id) => !this.cut.has(id))) this.cut = cut;
+  }
+
+  private handleToggle(item: NewsItem): void {
+    const opened = new Set(this.opened);
+    if (!opened.delete(item.id)) opened.add(item.id);
+    this.opened = opened;
+  }
   private handleMore(total: number): void {
     const from = this.shown;
     this.shown = Math.min(total, this.shown + this.limit);
@@ -141,7 +182,7 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`
       <ul part="list" class="list" role="list">
-        ${visible.map((item) => this.renderItem(item, result))}
+        ${visible.map((item, i) => this.renderItem(item, result, i))}
         ${Array.from(
           { length: fillers },
           () => html`<li class="item filler" aria-hidden="true"></li>`,
@@ -187,18 +228,29 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     </div>`;
   }
 
-  private renderItem(item: NewsItem, result: FeedResult): TemplateResult {
-    const lang = item.language ?? result.feed.language;
+  /**
+   * One item. Its title and summary carry their language when it is not the interface's; the
+   * date, in the interface's words, does not. Without a link, a cut summary has "Read more".
+   */
+  private renderItem(item: NewsItem, result: FeedResult, index: number): TemplateResult {
     const image = safeUrl(item.image ?? item.banner_image);
+    const url = safeUrl(item.url ?? item.external_url);
+    const toggles = !url && this.hasSummary(item);
+    const open = toggles && this.opened.has(item.id);
     return html`<li
       part="item"
-      class="item ${image ? 'has-image' : ''}"
+      class="item ${image ? 'has-image' : ''} ${toggles ? 'toggles' : ''} ${open ? 'open' : ''}"
       tabindex="-1"
-      lang=${ifDefined(lang)}
     >
-      ${this.renderImage(image)} ${this.renderTitle(item)} ${this.renderMeta(item, lang)}
-      ${this.renderSummary(item, result)}
+      ${this.renderImage(image)} ${this.renderTitle(item, url, index)}
+      ${this.renderMeta(item, this.languageOf(item))}
+      ${this.renderSummary(item, result, toggles, open, index)}
+      ${toggles ? this.renderToggle(item, open, index) : nothing}
     </li>`;
+  }
+
+  private hasSummary(item: NewsItem): boolean {
+    return Boolean(this.text(item.summary ?? item.content_text) || item.content_html);
   }
 
   private renderImage(src: string | undefined): unknown {
@@ -217,12 +269,18 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     </div>`;
   }
 
-  private renderTitle(item: NewsItem): unknown {
-    const title = this.text(item.title);
+  private renderTitle(item: NewsItem, url: string | undefined, index: number): unknown {
+    const { text: title, lang } = this.localized(item.title, this.languageOf(item));
     if (!title) return nothing;
-    const url = safeUrl(item.url ?? item.external_url);
     const level = this.headingLevel;
-    return html`<div part="title" class="title" role="heading" aria-level=${level}>
+    return html`<div
+      part="title"
+      class="title"
+      role="heading"
+      aria-level=${level}
+      id="title-${index}"
+      lang=${ifDefined(lang)}
+    >
       ${
         url
           ? html`<a
@@ -260,11 +318,73 @@ export class MiNewsFeed extends MiElement<NewsItem[]> {
     >`;
   }
 
-  private renderSummary(item: NewsItem, result: FeedResult): unknown {
-    const text = this.text(item.summary ?? item.content_text);
-    if (text) return html`<p part="summary" class="summary">${excerpt(text)}</p>`;
+  /** The item's language: its own, else the feed's. */
+  private languageOf(item: NewsItem): string | undefined {
+    const current = this.feed.current;
+    return item.language ?? ('result' in current ? current.result.feed.language : undefined);
+  }
+
+  /**
+   * The summary, clamped to its lines (one fewer where "Read more" may go under it), or whole
+   * once opened. `data-toggle` marks what {@link measureCuts} measures.
+   */
+  private renderSummary(
+    item: NewsItem,
+    result: FeedResult,
+    toggles: boolean,
+    open: boolean,
+    index: number,
+  ): unknown {
+    const { text, lang } = this.localized(item.summary ?? item.content_text, this.languageOf(item));
+    const toggle = toggles ? item.id : undefined;
+    if (text) {
+      const shown = open ? text : excerpt(text);
+      return html`<p
+        part="summary"
+        class="summary"
+        id="summary-${index}"
+        lang=${ifDefined(lang)}
+        data-toggle=${ifDefined(toggle)}
+        ?data-shortened=${shown !== text}
+      >
+        ${shown}
+      </p>`;
+    }
     if (item.content_html === undefined) return nothing;
-    return html`<div part="summary" class="summary">${this.sanitizedBody(item, result.url)}</div>`;
+    return html`<div
+      part="summary"
+      class="summary"
+      id="summary-${index}"
+      lang=${ifDefined(this.foreign(this.languageOf(item)))}
+      data-toggle=${ifDefined(toggle)}
+    >
+      ${this.sanitizedBody(item, result.url)}
+    </div>`;
+  }
+
+  /** "Read more" under a cut summary of an item without a link (its row is there before it is measured). */
+  private renderToggle(item: NewsItem, open: boolean, index: number): TemplateResult {
+    return html`<div class="toggle-row">
+      ${
+        this.cut.has(item.id)
+          ? html`<button
+              part="read-more-button"
+              class="read-more"
+              type="button"
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls="summary-${index}"
+              aria-describedby=${ifDefined(this.text(item.title) ? `title-${index}` : undefined)}
+              @click=${() => this.handleToggle(item)}
+            >
+              ${
+                open
+                  ? msg('Show less', { id: 'news.show-less' })
+                  : msg('Read more', { id: 'news.read-more' })
+              }
+            </button>`
+          : nothing
+      }
+    </div>`;
   }
 
   /** The item's HTML, sanitized once; DOMPurify loads on first need. */

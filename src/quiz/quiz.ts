@@ -213,7 +213,12 @@ export class MiQuiz extends MiElement<Quiz> {
     </p>`;
   }
 
-  private renderHeading(text: string, className: string, part: string): TemplateResult {
+  private renderHeading(
+    text: string,
+    className: string,
+    part: string,
+    lang?: string,
+  ): TemplateResult {
     const level = this.headingLevel;
     return html`<div
       part=${part}
@@ -221,19 +226,23 @@ export class MiQuiz extends MiElement<Quiz> {
       role="heading"
       aria-level=${level}
       tabindex="-1"
+      lang=${ifDefined(lang)}
     >
       ${text}
     </div>`;
   }
 
-  private quizTitle(quiz: Quiz): string {
-    return this.text(quiz.title) || msg('Myth or fact quiz', { id: 'quiz.label' });
-  }
-
   private renderStart(quiz: Quiz): TemplateResult {
     const count = drawCount(quiz, this.draw);
+    const title = this.localized(quiz.title);
+    const intro = this.localized(quiz.intro);
     return html`
-      ${this.renderHeading(this.quizTitle(quiz), 'title', 'title')}
+      ${this.renderHeading(
+        title.text || msg('Myth or fact quiz', { id: 'quiz.label' }),
+        'title',
+        'title',
+        title.lang,
+      )}
       ${
         quiz.sample
           ? html`<p part="sample" class="sample">
@@ -241,7 +250,11 @@ export class MiQuiz extends MiElement<Quiz> {
             </p>`
           : nothing
       }
-      ${quiz.intro ? html`<p part="intro" class="intro">${this.text(quiz.intro)}</p>` : nothing}
+      ${
+        intro.text
+          ? html`<p part="intro" class="intro" lang=${ifDefined(intro.lang)}>${intro.text}</p>`
+          : nothing
+      }
       <p class="count">${msg(str`Number of statements: ${count}`, { id: 'quiz.count' })}</p>
       <button part="start-button" class="start" @click=${() => this.handleStart(quiz)}>
         ${msg('Start', { id: 'quiz.start' })}
@@ -262,10 +275,14 @@ export class MiQuiz extends MiElement<Quiz> {
     const question = quiz.questions.find((q) => q.id === progress.order[progress.index]);
     if (!question) return this.renderStart(quiz); // progress is restored only for these questions
     const given = answerOf(progress.answers, question.id);
+    const statement = this.localized(question.statement);
+    const title = this.localized(quiz.title);
     return html`
-      ${this.renderHeading(this.quizTitle(quiz), 'title on-question', 'title')}
+      ${this.renderHeading(title.text || msg('Myth or fact quiz', { id: 'quiz.label' }), 'title on-question', 'title', title.lang)}
       ${this.renderProgress(progress.index, progress.order.length)}
-      <p part="statement" class="statement" tabindex="-1">${this.text(question.statement)}</p>
+      <p part="statement" class="statement" tabindex="-1" lang=${ifDefined(statement.lang)}>
+        ${statement.text}
+      </p>
       ${this.listen.render(question.id, [question.statement], question.audio, this.textLang(quiz))}
       ${this.renderImage(question.image, 'statement-image')}
       ${
@@ -363,9 +380,10 @@ export class MiQuiz extends MiElement<Quiz> {
 
   /** The explanation, its picture and its source, as far as the feed gives them. */
   private renderExplanation(quiz: Quiz, question: Question): TemplateResult {
+    const explanation = this.localized(question.explanation);
     return html`${
       question.explanation
-        ? html`<p class="explanation">${this.text(question.explanation)}</p>
+        ? html`<p class="explanation" lang=${ifDefined(explanation.lang)}>${explanation.text}</p>
             ${this.listen.render(
               `${question.id} explanation`,
               [question.explanation],
@@ -381,10 +399,12 @@ export class MiQuiz extends MiElement<Quiz> {
   private renderSource(question: Question): unknown {
     const url = safeUrl(question.source?.url);
     if (!question.source || !url) return nothing;
+    const title = this.localized(question.source.title);
     return html`<p class="source">
       ${msg('Source:', { id: 'quiz.source' })}
       <a part="source" href=${url} rel="noopener noreferrer" target="_blank"
-        >${this.text(question.source.title)}<span class="visually-hidden">
+        ><span lang=${ifDefined(title.lang)}>${title.text}</span
+        ><span class="visually-hidden">
           ${msg('(opens in a new tab)', { id: 'common.new-tab' })}</span
         ></a
       >
@@ -399,17 +419,21 @@ export class MiQuiz extends MiElement<Quiz> {
     quiz: Quiz,
     points: number,
     total: number,
-  ): { message: string; cta?: { label: string; url: string } } {
+  ): { message: string; lang?: string; cta?: { label: string; url: string; lang?: string } } {
     const percent = total ? (points * 100) / total : 0;
     let band: NonNullable<Quiz['results']>[number] | undefined;
     for (const b of quiz.results ?? []) {
       if (b.min <= percent && (!band || b.min > band.min)) band = b;
     }
-    const message = band && this.text(band.message);
-    if (band && message) {
+    const message = band && this.localized(band.message);
+    if (band && message?.text) {
       const url = safeUrl(band.cta?.url);
-      const label = this.text(band.cta?.label);
-      return { message, ...(url && label ? { cta: { label, url } } : {}) };
+      const label = this.localized(band.cta?.label);
+      return {
+        message: message.text,
+        lang: message.lang,
+        ...(url && label.text ? { cta: { label: label.text, url, lang: label.lang } } : {}),
+      };
     }
     return { message: this.defaultMessage(total ? points / total : 0) };
   }
@@ -434,11 +458,11 @@ export class MiQuiz extends MiElement<Quiz> {
   private renderResult(quiz: Quiz, progress: QuizProgress): TemplateResult {
     const points = score(quiz, progress);
     const total = progress.order.length;
-    const { message, cta } = this.resultMessage(quiz, points, total);
+    const { message, lang, cta } = this.resultMessage(quiz, points, total);
     return html`<div part="result" class="result">
       ${this.renderHeading(msg('Your result', { id: 'quiz.result-title' }), 'result-title', 'title')}
       <p part="score" class="score">${msg(str`${points} of ${total}`, { id: 'quiz.score' })}</p>
-      <p part="message" class="message">${message}</p>
+      <p part="message" class="message" lang=${ifDefined(lang)}>${message}</p>
       ${
         cta
           ? html`<p class="cta-line">
@@ -448,6 +472,7 @@ export class MiQuiz extends MiElement<Quiz> {
                 href=${cta.url}
                 target=${ifDefined(linkTarget())}
                 rel="noopener"
+                lang=${ifDefined(cta.lang)}
                 >${cta.label}</a
               >
             </p>`
@@ -480,8 +505,9 @@ export class MiQuiz extends MiElement<Quiz> {
         const correct = given === question.answer;
         const why =
           question.explanation || question.explanation_image || safeUrl(question.source?.url);
+        const statement = this.localized(question.statement);
         return html`<li class=${correct ? 'correct' : 'wrong'}>
-          <p class="statement-review">${this.text(question.statement)}</p>
+          <p class="statement-review" lang=${ifDefined(statement.lang)}>${statement.text}</p>
           ${this.renderVerdict(given, correct)}
           <p class="right-answer">
             ${msg(str`Correct answer: ${this.answerName(question.answer)}`, { id: 'quiz.review-correct' })}

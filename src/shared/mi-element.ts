@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { DEFAULT_TIMEOUT, FeedError, type FeedResult } from '../feed/client.js';
 import type { Feed, LocalizedText } from '../feed/schema.js';
 import type { Problem, Section } from '../feed/problems.js';
-import { pickText } from '../feed/text.js';
+import { pickLocalized, pickText, sameLanguage } from '../feed/text.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { FeedController, type ViewContext, type WidgetState } from './feed-controller.js';
 import { formatDateTime } from './format.js';
@@ -38,7 +38,7 @@ export const FEED_META = 'mi-widgets:feed';
  * @csspart retry-button - The Retry buttons.
  *
  * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--mi-font-size=16px] - Base font size.
+ * @cssprop [--mi-font-size] - Base font size; by default the page's (the visitor's default font on most pages), at least 16px.
  * @cssprop [--mi-color-text=#1a1a1a] - Text colour.
  * @cssprop [--mi-color-muted=#565b63] - Secondary text (dates, hints, the hub count).
  * @cssprop [--mi-color-background=#ffffff] - Background.
@@ -84,6 +84,12 @@ export abstract class MiElement<View> extends LitElement {
 
   /** Milliseconds to wait for the feed before giving up. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  /**
+   * Name of the widget's region (its `aria-label`), for a page with several widgets of a kind:
+   * `label="Noticias de Guatemala"`. By default the widget's own name ("Migration news").
+   */
+  @property() label = '';
 
   /**
    * What the widget shows: `loading`, `ready`, `empty` or `error`, reflected as the `state`
@@ -188,14 +194,38 @@ export abstract class MiElement<View> extends LitElement {
     return pickText(value, this.locale.preferences);
   }
 
-  /** The widget's box: a labelled region in the interface language (Retry moves focus to it). */
-  protected renderFrame(label: string, content: unknown): TemplateResult {
+  /**
+   * A feed text as {@link text} picks it, and its language when that is not the interface's:
+   * the key of its map, else `language` (the item's), else the feed's. Render it as
+   * `<p lang=${ifDefined(t.lang)}>${t.text}</p>`, so that a screen reader reads it in its own
+   * language, and a browser hyphenates and translates it as such.
+   */
+  protected localized(
+    value: LocalizedText | undefined,
+    language?: string,
+  ): { text: string; lang?: string } {
+    const { text, lang } = pickLocalized(value, this.locale.preferences);
+    return { text, lang: this.foreign(lang ?? language) };
+  }
+
+  /** A language tag, if it is not the interface's: the feed's when none is given. */
+  protected foreign(lang?: string): string | undefined {
+    const current = this.feed.current;
+    lang ??= 'result' in current ? current.result.feed.language : undefined;
+    return lang && !sameLanguage(lang, this.locale.ui) ? lang : undefined;
+  }
+
+  /**
+   * The widget's box: a region in the interface language (Retry moves focus to it), named by
+   * the `label` attribute, else by `name`.
+   */
+  protected renderFrame(name: string, content: unknown): TemplateResult {
     return html`<section
       part="base"
       class="base"
       tabindex="-1"
       lang=${this.locale.ui}
-      aria-label=${label}
+      aria-label=${this.label.trim() || name}
     >
       ${content}
     </section>`;

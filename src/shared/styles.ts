@@ -17,9 +17,18 @@ const dark = css`
 
 /**
  * Shared by every widget. Everything inside is sized in px/em (never rem: host pages set
- * `html { font-size: 62.5% }`), and every inherited property the host could set is pinned on
- * `.base` inside the shadow root, so a host's global CSS (even `* { … !important }`, which
- * reaches the host element) cannot break the layout; only the font family is inherited on purpose.
+ * `html { font-size: 62.5% }`). The text follows the visitor: the font size is the page's (at
+ * least 16px: a page's `html { font-size: 62.5% }` does not make 10px widgets; `--mi-font-size`
+ * sets it outright), and so are the letter and word spacing and the line height when it is
+ * taller than 1.5 — a larger default font or a text-spacing override (WCAG 1.4.12) reaches
+ * inside. Every other inherited property the host could set is pinned on `.base` inside the
+ * shadow root, so a host's global CSS (even `* { … !important }`, which reaches the host
+ * element) cannot break the layout; the font family is inherited on purpose too.
+ *
+ * The line height is a length, `max(1.5em, 1lh)` (`1lh` there is the page's), inherited as such
+ * by all the text inside that has no line height of its own: the lengths below count its lines
+ * in `var(--_lh)`, `1lh` of the element they size, or `1.5em` in browsers without `lh` (whose
+ * line height is then `1.5em`).
  */
 export const baseStyles = css`
   :host {
@@ -35,12 +44,18 @@ export const baseStyles = css`
     --_skeleton: #e3e7ec;
     --_radius: var(--mi-radius, 8px);
     --_space: var(--mi-space, 16px);
+    --_lh: 1.5em;
     color-scheme: light;
 
     display: block;
   }
   :host([hidden]) {
     display: none;
+  }
+  @supports (height: 1lh) {
+    :host {
+      --_lh: 1lh;
+    }
   }
   :host([theme='dark']) {
     ${dark}
@@ -58,12 +73,11 @@ export const baseStyles = css`
   .base {
     box-sizing: border-box;
     font-family: var(--mi-font-family, inherit);
-    font-size: var(--mi-font-size, 16px);
+    font-size: var(--mi-font-size, max(1em, 16px));
     font-weight: normal;
     font-style: normal;
-    line-height: 1.5;
-    letter-spacing: normal;
-    word-spacing: normal;
+    line-height: 1.5em;
+    line-height: max(1.5em, 1lh);
     text-align: start;
     text-indent: 0;
     text-transform: none;
@@ -104,7 +118,6 @@ export const baseStyles = css`
     color: var(--_on-primary);
     cursor: pointer;
     text-transform: none;
-    letter-spacing: normal;
   }
   button.secondary {
     background: transparent;
@@ -185,97 +198,126 @@ export const baseStyles = css`
 
 /** The font size and spacing assumed where a number is needed (the iframe's `height`). */
 const DEFAULT_PX = 16;
+/** The line height of the widgets' text: 1.5 times the font size, unless the page's is taller. */
+const LINE = 1.5;
 
 /**
- * A length, written as CSS for a font-size unit — `1em`, used on elements whose font size is
- * the widget's (`--mi-font-size`): inside the widget, and the block that holds its box on the
- * page — and its value in px with the default font size and spacing (the iframe's `height`).
+ * A length, written as CSS for a font-size unit and a line-height unit — `1em` and `1lh` of
+ * the element that uses it, whose font size and line height are the widget's (inside the
+ * widget, and the block that holds its box on the page) — and its value in px with the default
+ * font size, line height and spacing (the iframe's `height`).
  */
 export interface Size {
-  css(font: string): string;
+  css(font: string, line: string): string;
   readonly px: number;
 }
 
-/** A sum: em, `--mi-space`, px, em per line of a line-count property, and other lengths. */
+/** A sum: em, lines, `--mi-space`, px, em or lines per line of a line-count property, and other lengths. */
 interface Terms {
   e: number;
+  h: number;
   s: number;
   p: number;
-  l: readonly (readonly [name: string, fallback: number, em: number])[];
+  l: readonly (readonly [name: string, fallback: number, em: number, unit: 'em' | 'lh'])[];
   o: readonly Size[];
 }
 
 const round = (n: number): number => Math.round(n * 1e5) / 1e5;
+const pxPer = (unit: 'em' | 'lh') => (unit === 'lh' ? LINE * DEFAULT_PX : DEFAULT_PX);
 
 const linear = (t: Terms): Size & { t: Terms } => ({
   t,
   px: round(
     (t.e + t.s) * DEFAULT_PX +
+      t.h * LINE * DEFAULT_PX +
       t.p +
-      t.l.reduce((total, [, fallback, k]) => total + fallback * k * DEFAULT_PX, 0) +
+      t.l.reduce((total, [, fallback, k, unit]) => total + fallback * k * pxPer(unit), 0) +
       t.o.reduce((total, o) => total + o.px, 0),
   ),
-  css(font) {
+  css(font, line) {
+    const per = (unit: 'em' | 'lh') => (unit === 'lh' ? line : font);
     const ems = [
       t.e ? `${round(t.e)}` : '',
-      ...t.l.map(([n, d, k]) => `${round(k)} * var(${n}, ${d})`),
-    ];
+      ...t.l.filter((l) => l[3] === 'em').map(([n, d, k]) => `${round(k)} * var(${n}, ${d})`),
+    ].filter(Boolean);
+    const lhs = [
+      t.h ? `${round(t.h)}` : '',
+      ...t.l.filter((l) => l[3] === 'lh').map(([n, d, k]) => `${round(k)} * var(${n}, ${d})`),
+    ].filter(Boolean);
     const parts = [
-      ems.some(Boolean) ? `(${ems.filter(Boolean).join(' + ')}) * ${font}` : '',
+      ems.length ? `(${ems.join(' + ')}) * ${per('em')}` : '',
+      lhs.length ? `(${lhs.join(' + ')}) * ${per('lh')}` : '',
       t.s ? `${t.s} * var(--mi-space, 16px)` : '',
       t.p ? `${round(t.p)}px` : '',
-      ...t.o.map((o) => o.css(font)),
+      ...t.o.map((o) => o.css(font, line)),
     ];
     return `(${parts.filter(Boolean).join(' + ')})`;
   },
 });
-const terms = (t: Partial<Terms>) => linear({ e: 0, s: 0, p: 0, l: [], o: [], ...t });
+const terms = (t: Partial<Terms>) => linear({ e: 0, h: 0, s: 0, p: 0, l: [], o: [], ...t });
 
-/** `n` times the widget's font size (`--mi-font-size`, 16px). */
+/** `n` times the widget's font size (`--mi-font-size`, else the page's, at least 16px). */
 export const em = (e: number): Size => terms({ e });
+/** `n` lines of the widget's text: its line height (1.5 times its font size, or the page's if taller). */
+export const line = (h: number): Size => terms({ h });
 /** `n` times the widget's spacing unit (`--mi-space`, 16px). */
 export const space = (s = 1): Size => terms({ s });
 export const px = (p: number): Size => terms({ p });
-/** A number of lines a partner may change (`--mi-news-title-lines`), each `lineEm` em tall. */
-export const lines = (name: string, fallback: number, lineEm: number): Size =>
-  terms({ l: [[name, fallback, lineEm]] });
+/**
+ * A number of lines a partner may change (`--mi-news-title-lines`): each `k` em tall (text with
+ * a line height of its own, such as a title), or `k` lines of the widget's text (`unit` `lh`).
+ */
+export const lines = (name: string, fallback: number, k: number, unit: 'em' | 'lh' = 'em'): Size =>
+  terms({ l: [[name, fallback, k, unit]] });
 export const sum = (...parts: Size[]): Size =>
   linear(
     parts.reduce<Terms>(
       (a, part) => {
         const t = (part as { t?: Terms }).t;
         return t
-          ? { e: a.e + t.e, s: a.s + t.s, p: a.p + t.p, l: [...a.l, ...t.l], o: [...a.o, ...t.o] }
+          ? {
+              e: a.e + t.e,
+              h: a.h + t.h,
+              s: a.s + t.s,
+              p: a.p + t.p,
+              l: [...a.l, ...t.l],
+              o: [...a.o, ...t.o],
+            }
           : { ...a, o: [...a.o, part] };
       },
-      { e: 0, s: 0, p: 0, l: [], o: [] },
+      { e: 0, h: 0, s: 0, p: 0, l: [], o: [] },
     ),
   );
 export const max = (a: Size, b: Size): Size => ({
-  css: (f) => `max(${a.css(f)}, ${b.css(f)})`,
+  css: (f, l) => `max(${a.css(f, l)}, ${b.css(f, l)})`,
   px: Math.max(a.px, b.px),
 });
 /** A length a partner can set outright with a custom property; `fallback` otherwise. */
 export const settable = (name: string, fallback: Size): Size => ({
-  css: (f) => `var(${name}, ${fallback.css(f)})`,
+  css: (f, l) => `var(${name}, ${fallback.css(f, l)})`,
   px: fallback.px,
 });
-/** The CSS value of a length: inside a widget by default. */
-export const cssOf = (length: Size, font = '1em'): string => `calc(${length.css(font)})`;
+/**
+ * The CSS value of a length inside a widget, on an element with the widget's font size and line
+ * height. A line is `var(--_lh)`: `1lh`, or `1.5em` in browsers without the `lh` unit, whose
+ * line height is then 1.5em (see {@link baseStyles}).
+ */
+export const cssOf = (length: Size, font = '1em', lineUnit = 'var(--_lh)'): string =>
+  `calc(${length.css(font, lineUnit)})`;
 
 /** A button's height: its line (1.25), padding (0.6em twice) and border (2px twice), at least 44px. */
 export const buttonHeight = max(px(44), sum(em(2.45), px(4)));
 
 /** News: an item's rows. Title and summary are clamped to a number of lines; the date is one line. */
 const newsTitle = lines('--mi-news-title-lines', 3, 1.125 * 1.3);
-const newsDate = em(0.875 * 1.5);
-const newsSummary = lines('--mi-news-summary-lines', 3, 1.5);
+const newsDate = line(1);
+const newsSummary = lines('--mi-news-summary-lines', 3, 1, 'lh');
 const newsGap = em(0.35);
 
 /** Height of the image on top of a card (`cards` layout). */
 export const NEWS_CARD_IMAGE_EM = 9;
 /** Cards without an image show this many more lines of summary, in the image's place. */
-export const NEWS_CARD_EXTRA_LINES = 5;
+export const NEWS_CARD_EXTRA_LINES = 4;
 /** The most news items a box holds before the feed arrives; a longer first page grows below them. */
 export const NEWS_RESERVED_ITEMS = 10;
 /**
@@ -316,23 +358,24 @@ export const quizHeight = settable(
   sum(
     space(2),
     em(2 * 1.375 * 1.25 + 1.375 * 0.5),
-    sum(em(0.875 * (1.5 + 0.2 + 0.75)), px(2)),
-    lines('--mi-quiz-intro-lines', 4, 1.5),
+    sum(line(1), em(0.875 * (0.2 + 0.75)), px(2)),
+    lines('--mi-quiz-intro-lines', 4, 1, 'lh'),
     em(0.75),
-    em(1.5 + 0.75),
+    line(1),
+    em(0.75),
     buttonHeight,
   ),
 );
 
 /** From this viewport width the bar is one row (text, then the call to action); below, two. */
 export const BANNER_WIDE_PX = 640;
-export const bannerBarHeight = settable('--mi-banner-bar-height', em(1.2 + 3 + 0.25 + 1.5));
-export const bannerBarWideHeight = settable('--mi-banner-bar-height', em(1.2 + 3));
+export const bannerBarHeight = settable('--mi-banner-bar-height', sum(em(1.2 + 0.25), line(3)));
+export const bannerBarWideHeight = settable('--mi-banner-bar-height', sum(em(1.2), line(2)));
 /** Height of a card's image. */
 export const BANNER_CARD_IMAGE_EM = 8;
 export const bannerCardHeight = settable(
   '--mi-banner-card-height',
-  sum(px(2), em(BANNER_CARD_IMAGE_EM), space(2), em(1.25 * 1.25 * 2 + 0.5 + 4.5 + 0.5 + 1.5)),
+  sum(px(2), em(BANNER_CARD_IMAGE_EM), space(2), em(1.25 * 1.25 * 2 + 0.5 + 0.5), line(3 + 1)),
 );
 export const bannerHeroHeight = settable('--mi-banner-hero-height', em(20));
 /** The rotation controls under the campaigns (with `rotate`). */

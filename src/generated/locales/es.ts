@@ -116,6 +116,8 @@
 'news.empty': `No hay noticias para mostrar en este momento.`,
 'news.label': `Noticias sobre migración`,
 'news.more': `Más noticias`,
+'news.read-more': `Leer más`,
+'news.show-less': `Mostrar menos`,
 'news.showing': str`Se muestran ${0} de ${1} noticias.`,
 'quiz.copied': `Enlace copiado.`,
 'quiz.copy-link': `Copiar enlace`,

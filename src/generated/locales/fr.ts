@@ -116,6 +116,8 @@
 'news.empty': `Il n’y a aucune actualité à afficher pour le moment.`,
 'news.label': `Actualités sur la migration`,
 'news.more': `Plus d’actualités`,
+'news.read-more': `Lire la suite`,
+'news.show-less': `Réduire`,
 'news.showing': str`${0} actualités affichées sur ${1}.`,
 'quiz.copied': `Lien copié.`,
 'quiz.copy-link': `Copier le lien`,

@@ -116,6 +116,8 @@
 'news.empty': `Não há notícias para mostrar no momento.`,
 'news.label': `Notícias sobre migração`,
 'news.more': `Mais notícias`,
+'news.read-more': `Ler mais`,
+'news.show-less': `Mostrar menos`,
 'news.showing': str`Mostrando ${0} de ${1} notícias.`,
 'quiz.copied': `Link copiado.`,
 'quiz.copy-link': `Copiar link`,

@@ -16,6 +16,8 @@ import {
   watchFetch,
 } from '../../../test/helpers.js';
 
+/** The language an element's text is in: its nearest `lang`. */
+const langOf = (node: Element) => node.closest('[lang]')!.getAttribute('lang');
 const titles = (el: MiNewsFeed) => $$(el, '[part="title"]').map((t) => t.textContent!.trim());
 
 describe('<mi-news-feed>', () => {
@@ -47,10 +49,10 @@ describe('<mi-news-feed>', () => {
         '2022-01-12T12:00:00Z',
       );
       expect(first.querySelector('time')!.textContent).to.equal('January 12, 2022');
-      expect(first.querySelector('[part="summary"]')!.textContent).to.equal(
+      expect(first.querySelector('[part="summary"]')!.textContent!.trim()).to.equal(
         'Summary of English story 1.',
       );
-      expect(first.getAttribute('lang')).to.equal('en');
+      expect(langOf(first.querySelector('[part="summary"]')!)).to.equal('en');
       await expect(el).to.be.accessible();
     });
 
@@ -190,6 +192,79 @@ describe('<mi-news-feed>', () => {
     });
   });
 
+  describe('an item without a link', () => {
+    /** The read-more fixture on a 320 px phone: a story without a link, one with, a short one. */
+    async function narrow(lang?: string): Promise<MiNewsFeed> {
+      const el = await render<MiNewsFeed>(
+        html`<mi-news-feed
+          lang=${ifDefined(lang)}
+          src=${fixture('read-more.json')}
+        ></mi-news-feed>`,
+      );
+      el.style.width = '320px';
+      await settled(el);
+      await waitUntil(() => $(el, '[part="read-more-button"]'), 'no Read more');
+      return el;
+    }
+    const heightOf = (node: Element) => node.getBoundingClientRect().height;
+
+    it('opens a cut summary in place with Read more, and closes it with Show less', async () => {
+      const el = await narrow();
+      const [lone, linked, short] = $$(el, '[part="item"]');
+      const toggles = (item: Element) => Boolean(item.querySelector('[part="read-more-button"]'));
+      expect(
+        [lone, linked, short].map(toggles),
+        'only where the story has no link and is cut',
+      ).to.deep.equal([true, false, false]);
+      const button = lone.querySelector<HTMLButtonElement>('[part="read-more-button"]')!;
+      const summary = lone.querySelector<HTMLElement>('[part="summary"]')!;
+      expect(button.textContent!.trim()).to.equal('Read more');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-controls')).to.equal(summary.id);
+      expect(summary.scrollHeight, 'cut').to.be.greaterThan(summary.clientHeight + 1);
+      // In the box the feed reserved: as tall as every other item.
+      const closed = heightOf(lone);
+      expect(closed).to.be.closeTo(heightOf(linked), 0.5);
+      expect(closed).to.be.closeTo(heightOf(short), 0.5);
+      await expect(el).to.be.accessible();
+
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(button.textContent!.trim()).to.equal('Show less');
+      expect(summary.scrollHeight, 'whole').to.be.at.most(summary.clientHeight + 1);
+      expect(summary.textContent!.trim()).to.match(/help families who stay behind\.$/);
+      expect(heightOf(lone)).to.be.greaterThan(closed + 100);
+      expect(el.shadowRoot!.activeElement === button, 'focus stays on the button').to.be.true;
+      await expect(el).to.be.accessible();
+
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(heightOf(lone)).to.be.closeTo(closed, 0.5);
+    });
+
+    it('says Leer más in Spanish', async () => {
+      const el = await narrow('es');
+      const button = $(el, '[part="read-more-button"]')!;
+      expect(button.textContent!.trim()).to.equal('Leer más');
+      button.click();
+      await el.updateComplete;
+      expect(button.textContent!.trim()).to.equal('Mostrar menos');
+    });
+
+    it('measures again when the width changes: a summary that fits loses its Read more', async () => {
+      const el = await narrow();
+      const medium = () => $$(el, '[part="item"]')[3].querySelector('[part="read-more-button"]');
+      await waitUntil(medium, 'the summary of four lines at 320 px is not cut');
+      el.style.width = '1200px';
+      await waitUntil(() => !medium(), 'the summary of one line at 1200 px still has Read more');
+      // The long story is still cut there: shortened to an excerpt whatever the width.
+      expect($$(el, '[part="item"]')[0].querySelector('[part="read-more-button"]')).to.exist;
+    });
+  });
+
   describe('language', () => {
     it('shows the stories in the page’s language first, then the rest rather than nothing', async () => {
       document.documentElement.lang = 'es-MX';
@@ -210,7 +285,8 @@ describe('<mi-news-feed>', () => {
       expect($(el, '[part="base"]')!.getAttribute('aria-label')).to.equal(
         'Noticias sobre migración',
       );
-      expect($(el, '[part="item"]')!.getAttribute('lang')).to.equal('es');
+      expect(langOf($(el, '[part="title"]')!)).to.equal('es');
+      expect(langOf($(el, '[part="summary"]')!)).to.equal('es');
     });
 
     it('follows a change of <html lang>: interface, dates and stories', async () => {
