@@ -17,7 +17,7 @@ export const hubLocatorStyles = css`
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75em var(--_space);
+    gap: 0.5em var(--_space);
     align-items: flex-end;
     margin-bottom: var(--_space);
   }
@@ -53,8 +53,11 @@ export const hubLocatorStyles = css`
   .toggles {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75em;
+    gap: 0.5em;
     align-items: center;
+  }
+  .toggles button {
+    padding-inline: 1em; /* Open now and Near me share a line on a 360px phone */
   }
   .check {
     display: inline-flex;
@@ -149,10 +152,11 @@ export const hubLocatorStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.75em;
+    gap: 0.5em;
   }
   .hub {
-    padding: 0.75em var(--_space);
+    /* Tight at the bottom: the Directions row's 44px targets carry their own room. */
+    padding: 0.5em var(--_space) 0.25em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
