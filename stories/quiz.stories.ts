@@ -32,36 +32,27 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
+/** The demo quiz at statement `index` of an attempt, with the answers given so far. */
+const atStatement = (
+  index: number,
+  answers: (order: string[]) => Record<string, 'myth' | 'fact'> = () => ({}),
+) =>
+  withQuizProgress(DEMO, 'myths-sample', (order) => ({
+    screen: 'question',
+    order,
+    index,
+    answers: answers(order),
+  }));
+
 export const Start: Story = { loaders: [async () => (sessionStorage.clear(), {})] };
 export const Statement: Story = {
-  loaders: [
-    withQuizProgress(DEMO, 'myths-sample', (order) => ({
-      screen: 'question',
-      order,
-      index: 1,
-      answers: { [order[0]]: 'myth' },
-    })),
-  ],
+  loaders: [atStatement(1, (order) => ({ [order[0]]: 'myth' }))],
 };
 export const FeedbackRight: Story = {
-  loaders: [
-    withQuizProgress(DEMO, 'myths-sample', (order) => ({
-      screen: 'question',
-      order,
-      index: 0,
-      answers: { [order[0]]: 'myth' },
-    })),
-  ],
+  loaders: [atStatement(0, (order) => ({ [order[0]]: 'myth' }))],
 };
 export const FeedbackWrong: Story = {
-  loaders: [
-    withQuizProgress(DEMO, 'myths-sample', (order) => ({
-      screen: 'question',
-      order,
-      index: 0,
-      answers: { [order[0]]: 'fact' },
-    })),
-  ],
+  loaders: [atStatement(0, (order) => ({ [order[0]]: 'fact' }))],
 };
 export const Result: Story = {
   loaders: [
@@ -76,38 +67,17 @@ export const Result: Story = {
 /** The demo's first statement has a recording in Spanish: its play button. */
 export const StatementWithRecording: Story = {
   args: { lang: 'es' },
-  loaders: [
-    withQuizProgress(DEMO, 'myths-sample', (order) => ({
-      screen: 'question',
-      order,
-      index: 0,
-      answers: {},
-    })),
-  ],
+  loaders: [atStatement(0)],
 };
 /** The first statement of the demo quiz has a picture (demo/quiz-desert-road.svg) with alt text. */
 export const StatementWithImage: Story = {
-  loaders: [
-    withQuizProgress(DEMO, 'myths-sample', (order) => ({
-      screen: 'question',
-      order,
-      index: 0,
-      answers: {},
-    })),
-  ],
+  loaders: [atStatement(0)],
 };
 /** Its explanation has none: with a voice for Spanish, Listen reads it aloud. */
 export const ExplanationWithAVoice: Story = {
   args: { lang: 'es' },
   beforeEach: withVoices(['es-ES']),
-  loaders: [
-    withQuizProgress(DEMO, 'myths-sample', (order) => ({
-      screen: 'question',
-      order,
-      index: 0,
-      answers: { [order[0]]: 'myth' },
-    })),
-  ],
+  loaders: [atStatement(0, (order) => ({ [order[0]]: 'myth' }))],
 };
 /** Every answer wrong: the feed's message for the lowest band, with its call to action (find a hub). */
 export const ResultWithBandMessageAndCallToAction: Story = {
