@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { reserveStylesheet } from './src/embed/reserve.js';
 
@@ -122,6 +125,41 @@ function reserveStylesheetFile(): Plugin {
 }
 
 /**
+ * dist/integrity.json: each script and stylesheet a page may load from dist/ by URL (the loader,
+ * its chunks and the feed reader, the iframe page's and the resize scripts, the stylesheets) →
+ * its Subresource Integrity hash, `sha384-` and the base64 SHA-384 digest, for a snippet's
+ * `integrity="…"` on a release's exact files. Read from the files as written, after public/ is
+ * copied: the hash is of the bytes the CDN serves. Source maps, embed.html (an iframe's page
+ * takes no `integrity`) and the JSON files are left out.
+ */
+function integrityFile(): Plugin {
+  let outDir = 'dist';
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? files(join(dir, e.name))
+        : /\.(js|css)$/.test(e.name)
+          ? [join(dir, e.name)]
+          : [],
+    );
+  return {
+    name: 'mi-integrity-file',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const hashes: Record<string, string> = {};
+      for (const file of files(outDir).sort()) {
+        const digest = createHash('sha384').update(readFileSync(file)).digest('base64');
+        hashes[relative(outDir, file).split(sep).join('/')] = `sha384-${digest}`;
+      }
+      writeFileSync(join(outDir, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+    },
+  };
+}
+
+/**
  * The source modules that run for their effects — each widget's define module, the loader, the
  * localize setup — kept by the build as such: package.json's `sideEffects` lists only what the
  * package ships (lib/, dist/), and without this the build drops a define module's
@@ -154,6 +192,7 @@ export default defineConfig({
     renameLitTrustedTypesPolicy(),
     widgetPreloads(),
     reserveStylesheetFile(),
+    integrityFile(),
   ],
   server: { host: '127.0.0.1', port: 5173 },
   build: {
