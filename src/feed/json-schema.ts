@@ -52,10 +52,12 @@ import {
 } from './schema.js';
 
 /**
- * The schema's `$id`. A PLACEHOLDER: `.example` is a reserved top-level domain (RFC 2606) that
- * never resolves; replace it with the URL where `feed.schema.json` is really published.
+ * The schema's `$id`: where the published package serves `dist/feed.schema.json`, on the CDN path
+ * of this minor version (`@0.1`: in 0.x a minor release may change the format). A test holds it
+ * to package.json's version, so a release that bumps the minor version moves it too.
  */
-export const FEED_SCHEMA_ID = 'https://migration-info-widgets.example/feed.schema.json';
+export const FEED_SCHEMA_ID =
+  'https://cdn.jsdelivr.net/npm/migration-info-widgets@0.1/dist/feed.schema.json';
 
 const Feed = v.object({
   $schema: v.optional(v.string()),

@@ -299,10 +299,14 @@ describe('dist/feed.schema.json', () => {
     }
   });
 
-  test('is draft-07 with a placeholder $id, a title and descriptions', () => {
+  test('is draft-07 with its $id on the CDN path of this minor version, a title and descriptions', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.equal(schema.$id, FEED_SCHEMA_ID);
-    assert.match(schema.$id, /^https:\/\/[^/]+\.example\//);
+    const { name, version } = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    );
+    const minor = version.split('.').slice(0, 2).join('.');
+    assert.equal(schema.$id, `https://cdn.jsdelivr.net/npm/${name}@${minor}/dist/feed.schema.json`);
     assert.equal(typeof schema.title, 'string');
     assert.deepEqual(schema.required, ['version', 'items']);
     const defs = schema.$defs;
