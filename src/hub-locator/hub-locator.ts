@@ -121,7 +121,7 @@ export class MiHubLocator extends MiElement<HubView> {
   private hubMap?: HubMap;
   private mapLoading = false;
   /** Watches whether the map's box has a size: hidden on a narrow widget until its toggle. */
-  private mapSize?: { target: HTMLElement; observer: ResizeObserver; disconnect(): void };
+  private mapSize?: { target: HTMLElement; observer: ResizeObserver };
   /** A hub to pan to once the map has its markers (Show on map opened the map). */
   private panTo = '';
   /** Where the feed says to report wrong information about a hub (a hub may say otherwise). */
@@ -188,7 +188,7 @@ export class MiHubLocator extends MiElement<HubView> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.mapSize?.disconnect();
+    this.mapSize?.observer.disconnect();
     this.mapSize = undefined;
     this.hubMap?.destroy();
     this.hubMap = undefined;
@@ -506,7 +506,7 @@ export class MiHubLocator extends MiElement<HubView> {
   private watchMapSize(): void {
     const target = this.renderRoot.querySelector<HTMLElement>('.map-area') ?? undefined;
     if (this.mapSize?.target === target) return;
-    this.mapSize?.disconnect();
+    this.mapSize?.observer.disconnect();
     this.mapSize = undefined;
     if (!target) {
       this.mapVisible = false;
@@ -518,7 +518,7 @@ export class MiHubLocator extends MiElement<HubView> {
       if (visible !== this.mapVisible) this.mapVisible = visible;
     });
     observer.observe(target);
-    this.mapSize = { target, observer, disconnect: () => observer.disconnect() };
+    this.mapSize = { target, observer };
   }
 
   /**
@@ -798,10 +798,11 @@ export class MiHubLocator extends MiElement<HubView> {
    * about a fifth of a phone's screen, so the first five hubs fit in two.
    */
   private renderHub(hub: Hub): TemplateResult {
-    const name = this.text(hub.name);
-    const nameLang = this.localized(hub.name).lang;
+    const { text: name, lang: nameLang } = this.localized(hub.name);
     const open = this.expanded.has(hub.id);
     const details = `hub-details-${hub.id}`;
+    const now = new Date();
+    const status = this.statusLine(hub, now);
     return html`<li
       part="hub"
       class="hub ${this.selected === hub.id ? 'selected' : ''} ${open ? 'open' : ''}"
@@ -817,7 +818,7 @@ export class MiHubLocator extends MiElement<HubView> {
       >
         ${name}
       </div>
-      ${this.renderStatus(hub)} ${this.renderDistance(hub)}
+      ${this.renderStatus(status)} ${this.renderDistance(hub)}
       <div class="primary">
         <a
           part="directions"
@@ -842,14 +843,18 @@ export class MiHubLocator extends MiElement<HubView> {
         </button>
       </div>
       <div part="details" class="details" id=${details} ?hidden=${!open}>
-        ${open ? this.renderDetails(hub, name) : nothing}
+        ${open ? this.renderDetails(hub, name, status, now) : nothing}
       </div>
     </li>`;
   }
 
   /** What opens in place: all that a visitor may want before going, and every way to get there. */
-  private renderDetails(hub: Hub, name: string): TemplateResult {
-    const status = this.statusLine(hub, new Date());
+  private renderDetails(
+    hub: Hub,
+    name: string,
+    status: StatusLine | undefined,
+    now: Date,
+  ): TemplateResult {
     return html`
       ${this.renderText(hub.organization, 'org')}
       <p class="place">${this.place(hub)}</p>
@@ -861,8 +866,8 @@ export class MiHubLocator extends MiElement<HubView> {
           : nothing
       }
       ${this.renderServices(hub)} ${this.renderLanguages(hub)}
-      ${this.renderText(hub.notes, 'notes')} ${this.renderKnow(hub)}
-      ${this.renderWeek(hub, new Date())} ${this.renderActions(hub, name)} ${this.renderShared(hub)}
+      ${this.renderText(hub.notes, 'notes')} ${this.renderKnow(hub)} ${this.renderWeek(hub, now)}
+      ${this.renderActions(hub, name)} ${this.renderShared(hub)}
       ${this.renderDirectionsChoice(hub, name)}
     `;
   }
@@ -914,8 +919,7 @@ export class MiHubLocator extends MiElement<HubView> {
     </div>`;
   }
 
-  private renderStatus(hub: Hub): TemplateResult {
-    const status = this.statusLine(hub, new Date());
+  private renderStatus(status: StatusLine | undefined): TemplateResult {
     if (!status)
       return html`<p part="status" class="status muted">
         ${msg('Opening hours not listed', { id: 'hubs.no-hours' })}

@@ -15,7 +15,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { Attachment, LocalizedText, Recordings } from '../feed/schema.js';
-import { languageRank, pickText, safeUrl } from '../feed/text.js';
+import { languageRank, pickLocalized, pickText, safeUrl } from '../feed/text.js';
 
 /** The document event a widget fires when it starts to play or speak: the others stop. */
 const STARTED = 'mi-widgets:listen';
@@ -33,7 +33,7 @@ export interface Listening {
 }
 
 /**
- * The language of the text {@link pickText} shows: the map's key it picks, else `fallback` (the
+ * The language of the text {@link pickLocalized} shows: the map's key it picks, else `fallback` (the
  * entry's or the feed's language) for plain text.
  */
 export function languageOf(
@@ -41,9 +41,7 @@ export function languageOf(
   preferences: readonly string[],
   fallback?: string,
 ): string | undefined {
-  if (text === undefined || typeof text === 'string') return fallback;
-  const shown = pickText(text, preferences);
-  return Object.keys(text).find((tag) => text[tag] === shown) ?? fallback;
+  return pickLocalized(text, preferences).lang ?? fallback;
 }
 
 /**
