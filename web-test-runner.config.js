@@ -10,13 +10,15 @@ import { isolatingLauncher } from './scripts/test-browser.js';
  * /__copy2/…, the same files under a second URL, to load a second copy of the bundle; and
  * /__cors/…, the same files with `Access-Control-Allow-Origin: *`, as a CDN serves the bundle
  * (the tests load it from the server's other name, 127.0.0.1, another origin than localhost);
- * and /__flaky/…, the bundle with one of its chunks failing ({@link flakyChunks}).
+ * /__flaky/…, the bundle with one of its chunks failing ({@link flakyChunks}); and
+ * /__release/dist/…, the built files' exact bytes ({@link release}).
  */
 /** Requests to /__faults/count/<key>/…, by key. */
 const counts = new Map();
 
 async function faults(context, next) {
   if (context.path.startsWith('/__flaky/')) return flakyChunks(context, next);
+  if (context.path.startsWith('/__release/dist/')) return release(context);
   if (context.path.startsWith('/__copy2/')) {
     context.url = context.url.slice('/__copy2'.length);
     return next();
@@ -131,6 +133,29 @@ function flakyChunks(context, next) {
   }
   context.url = `/${rest.join('/')}${context.querystring ? `?${context.querystring}` : ''}`;
   return next();
+}
+
+const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
+
+/**
+ * /__release/dist/<file>: the file as the build wrote it, as a CDN serves a release. The test
+ * server's own handling rewrites a module's imports and adds to it: its bytes would not be the
+ * ones whose hashes dist/integrity.json lists (Subresource Integrity).
+ */
+async function release(context) {
+  const { readFile } = await import('node:fs/promises');
+  const { extname } = await import('node:path');
+  const path = context.path.slice('/__release/'.length);
+  const type = TYPES[extname(path)];
+  if (!type || path.includes('..')) return void (context.status = 404);
+  try {
+    const body = await readFile(fileURLToPath(new URL(path, import.meta.url)));
+    context.respond = false;
+    context.res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    context.res.end(body);
+  } catch {
+    context.status = 404;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   iframeSnippet,
   scriptSnippet,
   type FastStart,
+  type Integrity,
   type ReleaseFiles,
   type WidgetConfig,
   type WidgetName,
@@ -147,24 +148,39 @@ async function checkFeed(src: string): Promise<void> {
   $('feed-command').textContent = `npx mi-feed validate ${src}`;
 }
 
-/** Each release's list of files (its dist/preloads.json), by where it is. */
-const releases = new Map<string, Promise<ReleaseFiles | undefined>>();
+/** A release's lists (its dist/preloads.json and dist/integrity.json), by where they are. */
+const lists = new Map<string, Promise<unknown>>();
 
-function releaseFiles(filesBase: string): Promise<ReleaseFiles | undefined> {
-  let files = releases.get(filesBase);
-  if (!files) {
-    files = fetch(new URL('preloads.json', filesBase))
-      .then((r) => (r.ok ? (r.json() as Promise<ReleaseFiles>) : undefined))
+function releaseList<T>(url: URL): Promise<T | undefined> {
+  let list = lists.get(url.href);
+  if (!list) {
+    list = fetch(url)
+      .then((r) => (r.ok ? r.json() : undefined))
       .catch(() => undefined);
-    releases.set(filesBase, files);
+    lists.set(url.href, list);
   }
-  return files;
+  return list as Promise<T | undefined>;
 }
 
-/** The script URL and, when asked for and the release lists its files, the fast start. */
+/** A CDN URL that names a range (`…@0.1/`) rather than one release (`…@0.1.0/`). */
+const VERSION_RANGE = /@\d+(\.\d+)?\//;
+
+/** The release's hashes when asked for, or why there are none (said in the status line). */
+async function integrityFor(filesBase: URL): Promise<Integrity | string | undefined> {
+  if (!$<HTMLInputElement>('integrity').checked) return undefined;
+  if (VERSION_RANGE.test(filesBase.pathname))
+    return 'Integrity needs one exact release (…@0.1.0/dist/): a range such as @0.1 gets new bytes with each patch release, and the browser would refuse them.';
+  const hashes = await releaseList<Integrity>(new URL('integrity.json', filesBase));
+  return (
+    hashes ??
+    `No hashes at ${new URL('integrity.json', filesBase).href}: integrity needs a built release (npm run build writes dist/integrity.json).`
+  );
+}
+
+/** The script URL and, when asked for and the release lists its files, fast start and hashes. */
 async function scriptOptions(
   config: WidgetConfig,
-): Promise<{ scriptUrl: string; fastStart?: FastStart }> {
+): Promise<{ scriptUrl: string; fastStart?: FastStart; integrity?: Integrity }> {
   const status = $<HTMLParagraphElement>('fast-start-status');
   let filesBase: URL;
   try {
@@ -174,14 +190,22 @@ async function scriptOptions(
     return { scriptUrl: SCRIPT_URL };
   }
   const scriptUrl = new URL('mi-widgets.js', filesBase).href;
+  const hashes = await integrityFor(filesBase);
+  const integrity = typeof hashes === 'object' ? hashes : undefined;
+  const said =
+    typeof hashes === 'string'
+      ? ` ${hashes}`
+      : integrity
+        ? ' Pinned to this release’s hashes.'
+        : '';
   if (!$<HTMLInputElement>('fast-start').checked) {
-    status.textContent = '';
-    return { scriptUrl };
+    status.textContent = said.trim();
+    return { scriptUrl, integrity };
   }
-  const files = await releaseFiles(filesBase.href);
+  const files = await releaseList<ReleaseFiles>(new URL('preloads.json', filesBase));
   if (!files) {
-    status.textContent = `No list of files at ${new URL('preloads.json', filesBase).href}: fast start needs a built release (npm run build writes dist/preloads.json).`;
-    return { scriptUrl };
+    status.textContent = `No list of files at ${new URL('preloads.json', filesBase).href}: fast start needs a built release (npm run build writes dist/preloads.json).${said}`;
+    return { scriptUrl, integrity };
   }
   const country = String(config.options.country ?? '');
   const fetches =
@@ -190,8 +214,8 @@ async function scriptOptions(
       : [];
   const fastStart = { files, pageLang: $<HTMLSelectElement>('page-lang').value, fetches };
   const lines = fastStartLinks(config, scriptUrl, fastStart).length;
-  status.textContent = `Fast start: ${lines} lines above the script tag${fetches.length ? `, ${fetches.length} of them for the hubs’ file${fetches.length > 1 ? 's' : ''} of this feed` : ''}.`;
-  return { scriptUrl, fastStart };
+  status.textContent = `Fast start: ${lines} lines above the script tag${fetches.length ? `, ${fetches.length} of them for the hubs’ file${fetches.length > 1 ? 's' : ''} of this feed` : ''}.${said}`;
+  return { scriptUrl, fastStart, integrity };
 }
 
 let snippetsFor = 0;
@@ -200,10 +224,11 @@ let snippetsFor = 0;
 function updateSnippets(): void {
   const config = currentConfig();
   const mine = ++snippetsFor;
-  void scriptOptions(config).then(({ scriptUrl, fastStart }) => {
+  void scriptOptions(config).then(({ scriptUrl, fastStart, integrity }) => {
     if (mine !== snippetsFor) return;
     $<HTMLTextAreaElement>('script-snippet').value = scriptSnippet(config, scriptUrl, {
       fastStart,
+      integrity,
     });
   });
   $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
@@ -220,7 +245,7 @@ widgetSelect.addEventListener('change', () => renderOptions(widgetSelect.value a
 form.addEventListener('input', update);
 form.addEventListener('change', update);
 form.addEventListener('submit', (e) => e.preventDefault());
-for (const id of ['fast-start', 'files-base', 'page-lang'])
+for (const id of ['fast-start', 'integrity', 'files-base', 'page-lang'])
   $(id).addEventListener('change', updateSnippets);
 document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
   button.addEventListener('click', async () => {

@@ -511,4 +511,76 @@ describe('snippet configurator (demo/configurator.html)', () => {
     expect(lines).to.include(`<script type="module" src="${release}mi-widgets.js"></script>`);
     expect(status()).to.match(/lines above the script tag, 1 of them for the hubs’ file/);
   });
+
+  it('integrity: pins the script and the fast-start files of one exact release to their hashes', async function () {
+    this.timeout(30_000);
+    const frame = await page({ src: '/demo/configurator.html' });
+    const doc = frame.contentDocument!;
+    const byId = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+    const status = () => byId('fast-start-status').textContent!;
+    const snippet = () => byId<HTMLTextAreaElement>('script-snippet').value;
+    const files = byId<HTMLInputElement>('files-base');
+    const setBase = (url: string) => {
+      files.value = url;
+      files.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    await waitUntil(() => snippet().includes('<script'), 'no snippet');
+
+    // Where no release is built: said, and no hash.
+    byId<HTMLInputElement>('integrity').click();
+    await waitUntil(() => /No hashes at/.test(status()), `status: ${status()}`);
+    expect(snippet()).to.not.contain('integrity=');
+
+    // A range's bytes change: refused, with the reason.
+    setBase('https://cdn.jsdelivr.net/npm/migration-info-widgets@0.1/dist/');
+    await waitUntil(() => /one exact release/.test(status()), `status: ${status()}`);
+    expect(snippet()).to.not.contain('integrity=');
+
+    // A built release: the script and every fast-start module carry their file's hash.
+    const release = new URL('/dist/', location.href).href;
+    const hashes = (await (await fetch('/dist/integrity.json')).json()) as Record<string, string>;
+    setBase(release);
+    await waitUntil(() => snippet().includes('integrity='), `snippet: ${snippet()}`);
+    expect(snippet().split('\n')).to.include(
+      `<script type="module" src="${release}mi-widgets.js" integrity="${hashes['mi-widgets.js']}" crossorigin="anonymous"></script>`,
+    );
+    expect(status()).to.contain('Pinned to this release’s hashes.');
+    byId<HTMLInputElement>('fast-start').click();
+    await waitUntil(() => snippet().includes('modulepreload'), `snippet: ${snippet()}`);
+    const preloads = snippet()
+      .split('\n')
+      .filter((line) => line.includes('modulepreload'));
+    expect(preloads.length).to.be.greaterThan(2);
+    for (const line of preloads) {
+      const path = /href="([^"]+)"/.exec(line)![1].slice(release.length);
+      expect(line).to.contain(` integrity="${hashes[path]}" crossorigin="anonymous"`);
+    }
+  });
+
+  it('a pinned snippet runs only the release’s exact bytes', async function () {
+    this.timeout(30_000);
+    const hashes = (await (await fetch('/dist/integrity.json')).json()) as Record<string, string>;
+    // The release's exact bytes, as a CDN serves them (the test server rewrites modules).
+    const script = new URL('/__release/dist/mi-widgets.js', location.href).href;
+    const feed = new URL('/test/fixtures/feed.json', location.href).href;
+    const snippet = scriptSnippet(config({ src: feed }), script, { integrity: hashes });
+    expect(snippet).to.contain(`integrity="${hashes['mi-widgets.js']}"`);
+    // Both pages at once: by the time the pinned widget is ready, the other would be too.
+    const [pinned, tampered] = await Promise.all([
+      page({}, snippet),
+      // The same snippet with another file's hash: the browser refuses the script.
+      page({}, snippet.replace(hashes['mi-widgets.js'], hashes['embed.js'])),
+    ]);
+    const widget = () => pinned.contentDocument!.querySelector('mi-news-feed')!;
+    await waitUntil(() => widget().getAttribute('state') === 'ready', 'pinned widget not ready', {
+      timeout: 10_000,
+    });
+    const preloads = (frame: HTMLIFrameElement) =>
+      frame.contentDocument!.querySelectorAll('link[rel="modulepreload"]').length;
+    expect(preloads(pinned), 'the loader ran: it asked for the widget').to.be.greaterThan(0);
+    expect(preloads(tampered), 'the refused loader asked for nothing').to.equal(0);
+    const refused = tampered.contentDocument!.querySelector('mi-news-feed')!;
+    expect(tampered.contentWindow!.customElements.get('mi-news-feed')).to.be.undefined;
+    expect(refused.hasAttribute('state')).to.be.false;
+  });
 });

@@ -132,6 +132,21 @@ export interface FastStart {
 }
 
 /**
+ * `dist/integrity.json` of the release the script URL names: each file's `sha384-…` hash by its
+ * path in `dist/`. With it, the snippet's script tag, stylesheet link and fast-start
+ * module preloads carry `integrity` and `crossorigin="anonymous"`: the browser runs those files
+ * only if they are that release's exact bytes.
+ */
+export type Integrity = Readonly<Record<string, string>>;
+
+/** ` integrity="…" crossorigin="anonymous"` for a file of the release, when its hash is known. */
+function integrityOf(url: string, scriptUrl: string, integrity: Integrity | undefined): string {
+  const dist = new URL('./', scriptUrl).href;
+  const hash = url.startsWith(dist) ? integrity?.[url.slice(dist.length)] : undefined;
+  return hash ? ` integrity="${escapeAttribute(hash)}" crossorigin="anonymous"` : '';
+}
+
+/**
  * Fast start: `<link>` lines for the page's `<head>` that name everything the widget asks for
  * first — its code (this release's chunk files), its interface translation and its feed — so
  * the browser requests them as the HTML arrives rather than once the loader has (on slow 3G,
@@ -140,17 +155,25 @@ export interface FastStart {
  * lines belong with a script URL that names the release; with another release they only
  * cost a request each, and the loader still finds what it needs.
  */
-export function fastStartLinks(config: WidgetConfig, scriptUrl: string, fast: FastStart): string[] {
+export function fastStartLinks(
+  config: WidgetConfig,
+  scriptUrl: string,
+  fast: FastStart,
+  integrity?: Integrity,
+): string[] {
   const tag = WIDGETS[config.widget].tag;
   const lang = config.lang || fast.pageLang;
   const translation = lang ? fast.files.locales[uiLocaleFor(lang)] : undefined;
   const modules = [...(fast.files.widgets[tag] ?? []), ...(translation ? [translation] : [])];
   const fetches = [...new Set([config.src, ...(fast.fetches ?? [])])].filter((url) => safeUrl(url));
-  const file = (path: string) => escapeAttribute(new URL(path, scriptUrl).href);
+  const preload = (path: string) => {
+    const url = new URL(path, scriptUrl).href;
+    return `<link rel="modulepreload" href="${escapeAttribute(url)}"${integrityOf(url, scriptUrl, integrity)} />`;
+  };
   return [
-    ...modules.map((path) => `<link rel="modulepreload" href="${file(path)}" />`),
+    ...modules.map(preload),
     // The feed reader's worker: no preload serves a worker, but the browser's cache does.
-    `<link rel="modulepreload" href="${file(fast.files.reader)}" />`,
+    preload(fast.files.reader),
     ...fetches.map(
       (url) =>
         `<link rel="preload" as="fetch" href="${escapeAttribute(url)}" crossorigin referrerpolicy="no-referrer" data-mi-widgets />`,
@@ -162,20 +185,25 @@ export function fastStartLinks(config: WidgetConfig, scriptUrl: string, fast: Fa
  * The script-tag snippet: what holds the widget's box until the script has loaded (a `<style>`
  * with its rules; or, given `stylesheetUrl`, a link to `mi-widgets.css`, for pages whose
  * Content-Security-Policy forbids inline styles), with `fastStart` the {@link fastStartLinks},
- * the one script, then the element.
+ * the one script, then the element; with `integrity`, the release's files it names are pinned
+ * to their hashes ({@link Integrity}).
  */
 export function scriptSnippet(
   config: WidgetConfig,
   scriptUrl: string,
-  { stylesheetUrl, fastStart }: { stylesheetUrl?: string; fastStart?: FastStart } = {},
+  {
+    stylesheetUrl,
+    fastStart,
+    integrity,
+  }: { stylesheetUrl?: string; fastStart?: FastStart; integrity?: Integrity } = {},
 ): string {
   const reserve = stylesheetUrl
-    ? `<link rel="stylesheet" href="${escapeAttribute(stylesheetUrl)}" />`
+    ? `<link rel="stylesheet" href="${escapeAttribute(stylesheetUrl)}"${integrityOf(stylesheetUrl, scriptUrl, integrity)} />`
     : `<style>\n${reserveCss(config)}\n</style>`;
   return [
     reserve,
-    ...(fastStart ? fastStartLinks(config, scriptUrl, fastStart) : []),
-    `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>`,
+    ...(fastStart ? fastStartLinks(config, scriptUrl, fastStart, integrity) : []),
+    `<script type="module" src="${escapeAttribute(scriptUrl)}"${integrityOf(scriptUrl, scriptUrl, integrity)}></script>`,
     elementSnippet(config),
   ].join('\n');
 }
