@@ -7,6 +7,7 @@
  * - src/generated/tokens.ts and src/generated/banner-tokens.ts: the CSS declarations
  *   `--_bg: var(--mi-color-background, #ffffff);` … of the light theme and, where they differ,
  *   of the dark one, which src/shared/styles.ts and the campaign banner's styles put in place;
+ * - src/generated/token-values.ts: the colours' defaults as data (the theme builder's);
  * - the table in README.md's "Theming" section and in stories/Theming.mdx, between the marker
  *   comments `tokens:start` and `tokens:end`.
  *
@@ -129,6 +130,20 @@ ${declarations(rows, mine, 'dark')}
 `;
 }
 
+/** src/generated/token-values.ts: the colours' defaults as data, for the theme builder. */
+export function valuesModule(rows = tokenTable()) {
+  const colors = rows.filter((t) => t.type === 'color' && !t.alias);
+  const theme = (pick) =>
+    Object.fromEntries(colors.map((t) => [t.path.replace(/^color\./, ''), pick(t)]));
+  return `${HEADER}
+
+/** Each colour token's default (\`--mi-color-<name>\`), in each theme. */
+export const COLOR_DEFAULTS = ${JSON.stringify({ light: theme((t) => t.value), dark: theme((t) => t.dark.value) })} as const;
+
+export type ColorName = keyof (typeof COLOR_DEFAULTS)['light'];
+`;
+}
+
 /** A default as the docs show it. */
 function shown(token) {
   if (!token) return '';
@@ -164,6 +179,7 @@ export async function outputs() {
   const files = {
     'src/generated/tokens.ts': baseModule(rows),
     'src/generated/banner-tokens.ts': bannerModule(rows),
+    'src/generated/token-values.ts': valuesModule(rows),
   };
   const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
   files['README.md'] = between(
