@@ -45,7 +45,10 @@ export const PAIRS: readonly Pair[] = [
   { fg: 'error', bg: 'background', min: AA_TEXT, label: 'Error on background' },
 ];
 
-/** A pair's check: its ratio, whether it passes, and the nearest passing shade of its foreground. */
+/**
+ * A pair's check: its ratio, whether it passes and, if not, the nearest shade of its foreground
+ * that passes on each background that foreground is used on (primary: background and surface).
+ */
 export interface Check extends Pair {
   readonly ratio: number;
   readonly ok: boolean;
@@ -60,7 +63,14 @@ export function checkPalette(palette: Palette): Check[] {
       ...pair,
       ratio,
       ok,
-      suggestion: ok ? undefined : nearestPassing(palette[pair.fg], [palette[pair.bg]], pair.min),
+      // One shade for every pair of this foreground: it fixes them all at once.
+      suggestion: ok
+        ? undefined
+        : nearestPassing(
+            palette[pair.fg],
+            PAIRS.filter((p) => p.fg === pair.fg).map((p) => palette[p.bg]),
+            pair.min,
+          ),
     };
   });
 }

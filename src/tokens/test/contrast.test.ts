@@ -89,6 +89,22 @@ describe('nearestPassing', () => {
   });
 });
 
+describe('checkPalette', () => {
+  it('flags a pair below AA and offers one shade that passes on each of its backgrounds', () => {
+    const { light } = defaultTheme();
+    light.primary = '#ffcc00';
+    const checks = checkPalette(light);
+    const onBackground = checks.find((c) => c.fg === 'primary' && c.bg === 'background')!;
+    const onSurface = checks.find((c) => c.fg === 'primary' && c.bg === 'surface')!;
+    expect(onBackground.ok).to.equal(false);
+    expect(onSurface.ok).to.equal(false);
+    expect(onBackground.suggestion).to.equal(onSurface.suggestion);
+    light.primary = onBackground.suggestion!;
+    for (const c of checkPalette(light).filter((c) => c.fg === 'primary'))
+      expect(c.ok).to.equal(true);
+  });
+});
+
 describe('themeCss', () => {
   it('is empty for the widgets’ own colours', () => {
     expect(themeCss(defaultTheme())).to.equal('');
