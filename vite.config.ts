@@ -125,6 +125,24 @@ function reserveStylesheetFile(): Plugin {
 }
 
 /**
+ * dist/tokens.json: the design tokens (src/tokens/tokens.json, W3C Design Tokens format) as they
+ * are, for design tools (Tokens Studio, Style Dictionary) to read a release's defaults.
+ */
+function tokensFile(): Plugin {
+  return {
+    name: 'mi-tokens-file',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'tokens.json',
+        source: readFileSync(new URL('./src/tokens/tokens.json', import.meta.url), 'utf8'),
+      });
+    },
+  };
+}
+
+/**
  * dist/integrity.json: each script and stylesheet a page may load from dist/ by URL (the loader,
  * its chunks and the feed reader, the iframe page's and the resize scripts, the stylesheets) →
  * its Subresource Integrity hash, `sha384-` and the base64 SHA-384 digest, for a snippet's
@@ -192,6 +210,7 @@ export default defineConfig({
     renameLitTrustedTypesPolicy(),
     widgetPreloads(),
     reserveStylesheetFile(),
+    tokensFile(),
     integrityFile(),
   ],
   server: { host: '127.0.0.1', port: 5173 },

@@ -19,6 +19,7 @@ import type { Feed } from '../src/feed/schema.js';
 import { partsFor } from '../src/hub-locator/parts.js';
 import { describeProblem, summarizeProblems } from '../src/feed/report.js';
 import { ATTRIBUTE_DOCS } from '../src/generated/widgets.js';
+import { mountThemeBuilder } from './theme-builder.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('form');
@@ -226,10 +227,9 @@ function updateSnippets(): void {
   const mine = ++snippetsFor;
   void scriptOptions(config).then(({ scriptUrl, fastStart, integrity }) => {
     if (mine !== snippetsFor) return;
-    $<HTMLTextAreaElement>('script-snippet').value = scriptSnippet(config, scriptUrl, {
-      fastStart,
-      integrity,
-    });
+    $<HTMLTextAreaElement>('script-snippet').value = withTheme(
+      scriptSnippet(config, scriptUrl, { fastStart, integrity }),
+    );
   });
   $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
 }
@@ -259,6 +259,31 @@ document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
     }
   }),
 );
+
+/* ------------------------------------------------------------------------------------------ *
+ * Theme: the theme builder (demo/theme-builder.ts). Its CSS block styles this page's preview  *
+ * and goes into the script snippet, in a <style> after the script tag.                        *
+ * ------------------------------------------------------------------------------------------ */
+
+/** The theme's CSS block for the page; empty while the widgets keep their own colours. */
+let themeBlock = '';
+const themeStyle = document.head.appendChild(document.createElement('style'));
+
+/** A script snippet with the theme's `<style>` after it. */
+function withTheme(snippet: string): string {
+  if (!themeBlock) return snippet;
+  const indented = themeBlock.replace(/^(?=.)/gm, '  ');
+  return `${snippet}\n<style>\n${indented}\n</style>`;
+}
+
+mountThemeBuilder($('theme-builder'), {
+  feed: new URL('feed.json', location.href).href,
+  onChange(css) {
+    if (css === themeBlock) return;
+    themeBlock = themeStyle.textContent = css;
+    updateSnippets();
+  },
+});
 
 renderOptions(widgetSelect.value as WidgetName);
 update();

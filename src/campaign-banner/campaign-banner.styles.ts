@@ -9,23 +9,16 @@ import {
   bannerHeroHeight,
   cssOf,
 } from '../shared/styles.js';
-
-/**
- * The severity colours of the dark theme (see `baseStyles` for the rest). In both themes each
- * mark's text has AA contrast on its own background.
- */
-const dark = css`
-  --_warning: var(--mi-color-warning, #f5c04a);
-  --_urgent: var(--mi-color-urgent, #ff8a80);
-  --_on-urgent: var(--mi-color-on-urgent, #1a1a1a);
-`;
+import { bannerDarkTokens, bannerLightTokens } from '../generated/banner-tokens.js';
 
 /**
  * Each layout has a fixed height (texts clamped, the image in a box of its own), the same while
  * loading and once shown, and the same as the page's reserve stylesheet (src/embed/reserve.ts).
  * With nothing to show the banner takes no space at all.
  *
- * Warning and urgent campaigns have a mark in words before the title and an edge of its colour.
+ * Warning and urgent campaigns have a mark in words before the title and an edge of its colour;
+ * their colours are the design tokens' (src/tokens/tokens.json, see `baseStyles` for the rest),
+ * and in both themes each mark's text has AA contrast on its own background.
  * In the hero, the close button (4px from the edges, 44px wide) has a column of its own beside
  * the text, however narrow the hero, however tall its text and whatever `--mi-space`: the
  * panel's margin and padding (two spaces) and the text's padding leave 52px. Pause rotation
@@ -39,17 +32,14 @@ export const campaignBannerStyles = css`
   }
   :host {
     --_banner-height: ${unsafeCSS(cssOf(bannerBarHeight))};
-    --_warning: var(--mi-color-warning, #f2b01e);
-    --_on-warning: var(--mi-color-on-warning, #1a1a1a);
-    --_urgent: var(--mi-color-urgent, #a4161a);
-    --_on-urgent: var(--mi-color-on-urgent, #ffffff);
+    ${bannerLightTokens}
   }
   :host([theme='dark']) {
-    ${dark}
+    ${bannerDarkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      ${dark}
+      ${bannerDarkTokens}
     }
   }
   @media (min-width: ${BANNER_WIDE_PX}px) {

@@ -1,22 +1,16 @@
 import { css } from 'lit';
+import { darkTokens, lightTokens } from '../generated/tokens.js';
 
-/** Colours of the dark theme, used by `theme="dark"` and by `theme="auto"` in a dark OS. */
+/** The dark theme, used by `theme="dark"` and by `theme="auto"` in a dark OS. */
 const dark = css`
-  --_bg: var(--mi-color-background, #16181d);
-  --_surface: var(--mi-color-surface, #22252c);
-  --_text: var(--mi-color-text, #f1f3f5);
-  --_muted: var(--mi-color-muted, #b9bec7);
-  --_border: var(--mi-color-border, #4a4f59);
-  --_primary: var(--mi-color-primary, #8cc4ff);
-  --_on-primary: var(--mi-color-on-primary, #0b1a2b);
-  --_error: var(--mi-color-error, #ff9a8f);
-  --_success: var(--mi-color-success, #7fd69a);
+  ${darkTokens}
   --_skeleton: #2e323a;
   color-scheme: dark;
 `;
 
 /**
- * Shared by every widget. Everything inside is sized in px/em (never rem: host pages set
+ * Shared by every widget. The colours, radius and spacing are the design tokens'
+ * (src/tokens/tokens.json, written here by scripts/tokens.js). Everything inside is sized in px/em (never rem: host pages set
  * `html { font-size: 62.5% }`). The text follows the visitor: the font size is the page's (at
  * least 16px: a page's `html { font-size: 62.5% }` does not make 10px widgets; `--mi-font-size`
  * sets it outright), and so are the letter and word spacing and the line height when it is
@@ -32,18 +26,8 @@ const dark = css`
  */
 export const baseStyles = css`
   :host {
-    --_bg: var(--mi-color-background, #ffffff);
-    --_surface: var(--mi-color-surface, #f4f6f8);
-    --_text: var(--mi-color-text, #1a1a1a);
-    --_muted: var(--mi-color-muted, #565b63);
-    --_border: var(--mi-color-border, #c9ced6);
-    --_primary: var(--mi-color-primary, #0b5cad);
-    --_on-primary: var(--mi-color-on-primary, #ffffff);
-    --_error: var(--mi-color-error, #a4161a);
-    --_success: var(--mi-color-success, #1b6b3a);
+    ${lightTokens}
     --_skeleton: #e3e7ec;
-    --_radius: var(--mi-radius, 8px);
-    --_space: var(--mi-space, 16px);
     --_lh: 1.5em;
     color-scheme: light;
 

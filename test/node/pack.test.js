@@ -50,6 +50,7 @@ const REQUIRED = [
   'dist/feed.schema.json',
   'dist/integrity.json',
   'dist/preloads.json',
+  'dist/tokens.json',
   'lib/index.js',
   'lib/index.d.ts',
   'custom-elements.json',
