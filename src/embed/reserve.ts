@@ -110,7 +110,9 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
         when: isCards,
       },
       ...Array.from({ length: NEWS_MAX_COLUMNS - 1 }, (_, i) => ({
-        css: `@container (min-width:${newsColumnsFrom(i + 2)}px){${cards}::before{--_mi-r:round(up,var(--_mi-n)/${i + 2})}}`,
+        // CSS round() came after the other features (Chrome 125, Firefox 118): without it the
+        // box counts one column, taller than the widget, rather than none.
+        css: `@supports (width:round(1px,1px)){@container (min-width:${newsColumnsFrom(i + 2)}px){${cards}::before{--_mi-r:round(up,var(--_mi-n)/${i + 2})}}}`,
         when: isCards,
       })),
       ...limits.map((limit) => ({ css: `${tag}[limit="${limit}"]{--_mi-n:${newsRows(limit)}}` })),
