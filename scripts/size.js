@@ -27,11 +27,12 @@ const budgets = [
   // 8.5 with every numeric attribute checked, never NaN or Infinity; 8.75 with links that open in
   // a new tab in the iframe mode (issue 14); 9.25 with the queries of the hubs kept in the
   // reader's worker (issue 12); 9.35 with `label` and the language of each feed text, for its
-  // `lang` (issue 16: 9.34 KB); 9.65 with the page's fallback content (the element's children)
-  // in a slot from the upgrade until the widget is ready, and after an error (issue 17: 9.62 KB).
+  // `lang` (issue 16: 9.34 KB); 9.7 with the page's fallback content (the element's children)
+  // in a slot from the upgrade until the widget is ready, and after an error, in the widget's
+  // link colour (issue 17: 9.66 KB).
   [
     /^chunks\/shared-/,
-    9.65 * KB,
+    9.7 * KB,
     'base element, feed controller and client, Intl formatters, numeric attributes, localization',
   ],
   // 9 → 9.75 KB: it keeps the hubs and searches them (hub-store.ts, opening hours) (issue 12);

@@ -143,6 +143,23 @@ describe('fallback content', () => {
     });
   }
 
+  it('takes the widget’s link colour in the dark theme, and passes there while loading and after an error', async () => {
+    const loading = await widget('mi-news-feed', fault('hang'), 'timeout="3000" theme="dark"');
+    await loading.updateComplete;
+    expect(getComputedStyle(loading.querySelector('a')!).color).to.equal('rgb(140, 196, 255)');
+    await expect(loading).to.be.accessible();
+    const error = sinon.stub(console, 'error');
+    try {
+      const failed = await settled(
+        await widget('mi-quiz', fault('status/500'), 'theme="dark"'),
+        'error',
+      );
+      await expect(failed).to.be.accessible();
+    } finally {
+      error.restore();
+    }
+  });
+
   it('a banner the visitor closed does not show it', async () => {
     const el = await settled(
       await widget('mi-campaign-banner', fixture(DEMO), 'country="GT" dismissible'),

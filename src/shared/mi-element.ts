@@ -291,9 +291,7 @@ export abstract class MiElement<View> extends LitElement {
    * beside the widget's own content. `filled` when there is any, for the spacing.
    */
   protected renderFallback(): TemplateResult {
-    const filled = [...this.childNodes].some(
-      (n) => n instanceof Element || (n instanceof Text && n.data.trim()),
-    );
+    const filled = this.childElementCount > 0 || !!this.textContent?.trim();
     return html`<div part="fallback" class="fallback ${filled ? 'filled' : ''}">
       <slot @slotchange=${() => this.requestUpdate()}></slot>
     </div>`;

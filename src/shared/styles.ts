@@ -180,6 +180,10 @@ export const baseStyles = css`
   .error > .fallback.filled {
     margin-top: 0.75em;
   }
+  /* The widget's link colour, in both themes, unless the page styles its links. */
+  .fallback ::slotted(a) {
+    color: var(--_primary);
+  }
   .skeleton {
     display: block;
     height: 1em;
