@@ -281,5 +281,15 @@ describe('fallback content on the partner’s page', () => {
     el.innerHTML = LINK;
     doc.body.append(el);
     await waitUntil(() => el.getAttribute('state') === 'unsupported', 'not marked');
+    // Asked by the page's own script (for a tag in a shadow root): refused, nothing loaded.
+    const loader = (await (doc.defaultView as Window & { eval(code: string): unknown }).eval(
+      `import('/dist/mi-widgets.js')`,
+    )) as { loadWidgets(...tags: string[]): Promise<unknown> };
+    const outcome = await loader.loadWidgets('mi-quiz').then(
+      () => 'loaded',
+      (error: Error) => error.message,
+    );
+    expect(outcome).to.equal('[mi-widgets] No widget <mi-quiz>.');
+    expect(doc.defaultView!.customElements.get('mi-quiz')).to.equal(undefined);
   });
 });
