@@ -3,6 +3,7 @@
 import {
   WIDGETS,
   createWidget,
+  defaultFallback,
   optionsOf,
   fastStartLinks,
   iframeSnippet,
@@ -219,19 +220,53 @@ async function scriptOptions(
   return { scriptUrl, fastStart, integrity };
 }
 
+/** Each feed's `home_page_url`, by feed URL: the fallback link's suggestion. */
+const homePages = new Map<string, Promise<string | undefined>>();
+
+function homePageOf(src: string): Promise<string | undefined> {
+  let page = homePages.get(src);
+  if (!/^https?:/.test(src)) return Promise.resolve(undefined);
+  if (!page) {
+    page = fetch(src)
+      .then((r) => r.json() as Promise<{ home_page_url?: unknown }>)
+      .then((feed) => (typeof feed.home_page_url === 'string' ? feed.home_page_url : undefined))
+      .catch(() => undefined);
+    homePages.set(src, page);
+  }
+  return page;
+}
+
+/** The fallback link: the form's fields, else the suggestions shown in them. */
+async function withFallback(config: WidgetConfig): Promise<WidgetConfig> {
+  const href = $<HTMLInputElement>('fallback-href');
+  const text = $<HTMLInputElement>('fallback-text');
+  const suggested = defaultFallback(config, {
+    homePage: await homePageOf(config.src),
+    pageLang: $<HTMLSelectElement>('page-lang').value,
+  });
+  href.placeholder = suggested?.href ?? '';
+  text.placeholder = suggested?.text ?? '';
+  const fallback = { href: href.value || href.placeholder, text: text.value || text.placeholder };
+  return { ...config, fallback };
+}
+
 let snippetsFor = 0;
 
 /** The snippets for the form's configuration (the latest wins when several are on their way). */
 function updateSnippets(): void {
-  const config = currentConfig();
   const mine = ++snippetsFor;
-  void scriptOptions(config).then(({ scriptUrl, fastStart, integrity }) => {
+  void withFallback(currentConfig()).then(async (config) => {
+    const { scriptUrl, fastStart, integrity } = await scriptOptions(config);
     if (mine !== snippetsFor) return;
     $<HTMLTextAreaElement>('script-snippet').value = withTheme(
       scriptSnippet(config, scriptUrl, { fastStart, integrity }),
     );
   });
-  $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
+  $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(
+    currentConfig(),
+    EMBED_PAGE,
+    RESIZE_URL,
+  );
 }
 
 function update(): void {
@@ -245,8 +280,17 @@ widgetSelect.addEventListener('change', () => renderOptions(widgetSelect.value a
 form.addEventListener('input', update);
 form.addEventListener('change', update);
 form.addEventListener('submit', (e) => e.preventDefault());
-for (const id of ['fast-start', 'integrity', 'files-base', 'page-lang'])
+for (const id of [
+  'fast-start',
+  'integrity',
+  'files-base',
+  'page-lang',
+  'fallback-href',
+  'fallback-text',
+])
   $(id).addEventListener('change', updateSnippets);
+for (const id of ['fallback-href', 'fallback-text'])
+  $(id).addEventListener('input', updateSnippets);
 document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
   button.addEventListener('click', async () => {
     const text = $<HTMLTextAreaElement>(button.dataset.copy!).value;

@@ -12,8 +12,10 @@ const budgets = [
   // CDN through a blob: module; takes over the feeds a fast-start snippet preloads; and defines
   // each tag a task after its code ran. 2: it tries twice more when a widget's code does not
   // arrive (issue 14); 2.55: then each element of the tag shows a message with Retry, in four
-  // languages; 2.6: its work, the worker and the early fetch in tasks of their own (issue 12).
-  [/^mi-widgets\.js$/, 2.6 * KB, 'loader (the script tag)'],
+  // languages; 2.6: its work, the worker and the early fetch in tasks of their own (issue 12);
+  // 2.7: it checks the browser for what the widgets need and leaves older browsers the page's
+  // fallback content (issue 17: 2.66 KB).
+  [/^mi-widgets\.js$/, 2.7 * KB, 'loader (the script tag)'],
   // 2 KB before it held the widget's box until its code had loaded (src/embed/reserve.ts);
   // 2.5 before it read the widget registry (src/generated/widgets.ts): each widget's attributes,
   // types and defaults, so that the URL takes every attribute of the widget and nothing else.
@@ -25,10 +27,12 @@ const budgets = [
   // 8.5 with every numeric attribute checked, never NaN or Infinity; 8.75 with links that open in
   // a new tab in the iframe mode (issue 14); 9.25 with the queries of the hubs kept in the
   // reader's worker (issue 12); 9.35 with `label` and the language of each feed text, for its
-  // `lang` (issue 16: 9.34 KB).
+  // `lang` (issue 16: 9.34 KB); 9.7 with the page's fallback content (the element's children)
+  // in a slot from the upgrade until the widget is ready, and after an error, in the widget's
+  // link colour (issue 17: 9.66 KB).
   [
     /^chunks\/shared-/,
-    9.35 * KB,
+    9.7 * KB,
     'base element, feed controller and client, Intl formatters, numeric attributes, localization',
   ],
   // 9 → 9.75 KB: it keeps the hubs and searches them (hub-store.ts, opening hours) (issue 12);

@@ -12,6 +12,19 @@
  * does and not after (on slow 3G, one round trip less: 2 s). `<script type="module"
  * src="…/mi-widgets.js" data-no-preload>` turns all of this off.
  */
+/**
+ * What the widgets need of the browser (README, "Supported browsers"): custom elements,
+ * container queries (Chrome 105, Safari 16, Firefox 110), stylesheets adopted by shadow roots
+ * (Safari 16.4, as class static blocks in the code), `inert` (Firefox 112). Where one is
+ * missing nothing loads: each element gets `state="unsupported"` — the page's reserve
+ * stylesheet lets go of its box — and keeps the page's fallback content.
+ */
+const supported =
+  !!globalThis.customElements &&
+  CSS.supports('container-type:inline-size') &&
+  'adoptedStyleSheets' in document &&
+  'inert' in HTMLElement.prototype;
+
 /** A promise settled in a later task. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -289,7 +302,8 @@ export function loadWidgets(...tags: string[]): Promise<void[]> {
   return Promise.all(
     tags.map((tag) => {
       const load = own(widgets, tag);
-      if (!load) return Promise.reject(new Error(`[mi-widgets] Unknown widget <${tag}>.`));
+      // An unknown tag, or a browser the widgets do not support.
+      if (!load || !supported) return Promise.reject(new Error(`[mi-widgets] No widget <${tag}>.`));
       let promise = requested.get(tag);
       // Not asked for yet, or asked for and failed: (once more) with its retries.
       if (!promise || failed.delete(tag)) {
@@ -362,6 +376,7 @@ function scan(root: ParentNode): void {
     ...(root instanceof Element && TAGS.includes(root.localName) ? [root] : []),
     ...root.querySelectorAll(TAGS.join(',')),
   ];
+  if (!supported) return elements.forEach((el) => el.setAttribute('state', 'unsupported'));
   elements.forEach(prepare);
   for (const el of elements) if (failed.has(el.localName)) showFallback(el);
   const found = TAGS.filter(
@@ -379,14 +394,14 @@ function start(): void {
     for (const record of records)
       record.addedNodes.forEach((node) => node instanceof Element && scan(node));
     // Until every tag is defined: an element of a tag that failed gets the message.
-    if (TAGS.every((tag) => customElements.get(tag))) observer.disconnect();
+    if (supported && TAGS.every((tag) => customElements.get(tag))) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
-  if (!noPreload()) adoptPreloads();
+  if (supported && !noPreload()) adoptPreloads();
   scan(document);
 }
 
 // In a task of its own: the browser runs this module at the end of the page's parsing, in the
 // task that also lays the page out, and the two together made a long task on a phone (139 ms
 // at 4× CPU, 44 ms of it the loader's).
-if (typeof window !== 'undefined' && typeof customElements !== 'undefined') setTimeout(start);
+if (typeof window !== 'undefined') setTimeout(start);

@@ -3,6 +3,7 @@ import {
   attributesOf,
   configFromParams,
   createWidget,
+  defaultFallback,
   elementSnippet,
   embedUrl,
   fastStartLinks,
@@ -71,6 +72,52 @@ describe('snippets', () => {
     expect(
       elementSnippet(config({ widget: 'quiz', options: { shuffle: true, quiz: '' } })),
     ).to.equal(`<mi-quiz src="${FEED}" shuffle></mi-quiz>`);
+  });
+
+  it('carry a fallback link inside the element, escaped; none without an http(s) address or a text', () => {
+    const link = {
+      href: 'https://example.org/noticias?a=1&b="2"',
+      text: ' Noticias <sobre> migración ',
+    };
+    expect(elementSnippet(config({ lang: 'es', fallback: link }))).to.equal(
+      `<mi-news-feed src="${FEED}" lang="es"><a href="https://example.org/noticias?a=1&amp;b=%222%22">Noticias &lt;sobre&gt; migración</a></mi-news-feed>`,
+    );
+    for (const bad of [
+      { href: 'javascript:alert(1)', text: 'x' },
+      { href: '/relative', text: 'x' },
+      { href: 'https://example.org/', text: '  ' },
+    ])
+      expect(elementSnippet(config({ fallback: bad }))).to.equal(
+        `<mi-news-feed src="${FEED}"></mi-news-feed>`,
+      );
+    const snippet = scriptSnippet(config({ fallback: link }), 'https://cdn.example/mi-widgets.js');
+    expect(snippet.split('\n').at(-1)).to.match(
+      /^<mi-news-feed [^>]*><a href=.*<\/a><\/mi-news-feed>$/,
+    );
+  });
+
+  it('suggest a fallback link: the feed’s home page, else its site’s; the text per widget and language', () => {
+    const src = 'https://feeds.example.org/migration/feed.json';
+    expect(defaultFallback({ widget: 'news-feed', src, lang: 'es' })).to.deep.equal({
+      href: 'https://feeds.example.org/',
+      text: 'Noticias sobre migración',
+    });
+    expect(
+      defaultFallback(
+        { widget: 'hub-locator', src, lang: '' },
+        { homePage: 'https://ngo.example/ayuda', pageLang: 'pt-BR' },
+      ),
+    ).to.deep.equal({
+      href: 'https://ngo.example/ayuda',
+      text: 'Pontos de informação para pessoas migrantes',
+    });
+    expect(
+      defaultFallback({ widget: 'quiz', src, lang: 'de' }, { homePage: 'javascript:x' }),
+    ).to.deep.equal({
+      href: 'https://feeds.example.org/',
+      text: 'Myths and facts about migration',
+    });
+    expect(defaultFallback({ widget: 'quiz', src: 'not a url', lang: '' })).to.equal(undefined);
   });
 
   it('round-trip: the script snippet, pasted into a plain page, renders what the preview showed', async () => {
@@ -582,5 +629,35 @@ describe('snippet configurator (demo/configurator.html)', () => {
     const refused = tampered.contentDocument!.querySelector('mi-news-feed')!;
     expect(tampered.contentWindow!.customElements.get('mi-news-feed')).to.be.undefined;
     expect(refused.hasAttribute('state')).to.be.false;
+  });
+
+  it('the script snippet carries a fallback link: suggested, or as the webmaster writes it', async function () {
+    this.timeout(30_000);
+    const frame = await page({ src: '/demo/configurator.html' });
+    const doc = frame.contentDocument!;
+    const byId = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+    const snippet = () => byId<HTMLTextAreaElement>('script-snippet').value;
+    const element = () => snippet().split('\n').at(-1)!;
+    await waitUntil(() => snippet().includes('<script'), 'no snippet');
+    // The demo feed has no home_page_url: its site's home page, in the page's language.
+    const site = new URL('/', location.href).href;
+    const lang = byId<HTMLSelectElement>('page-lang').value;
+    const text = { en: 'News about migration', es: 'Noticias sobre migración' }[lang];
+    expect(element()).to.match(
+      new RegExp(`^<mi-news-feed src="[^"]+"><a href="${site}">${text}</a></mi-news-feed>$`),
+    );
+    expect(byId<HTMLInputElement>('fallback-href').placeholder).to.equal(site);
+    const href = byId<HTMLInputElement>('fallback-href');
+    href.value = 'https://ngo.example/noticias';
+    href.dispatchEvent(new Event('input', { bubbles: true }));
+    const label = byId<HTMLInputElement>('fallback-text');
+    label.value = 'Nuestras noticias';
+    label.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitUntil(() => element().includes('Nuestras'), `snippet: ${snippet()}`);
+    expect(element()).to.match(
+      /><a href="https:\/\/ngo\.example\/noticias">Nuestras noticias<\/a><\/mi-news-feed>$/,
+    );
+    // The preview shows the widget only: no fallback link in the page's form, once.
+    expect(byId('preview').querySelectorAll('a')).to.have.length(0);
   });
 });

@@ -247,21 +247,32 @@ describe('the hub locator on a 360 px phone', () => {
 });
 
 /** The page whose widgets got their feed, once every widget is ready. */
-async function checkHeights(width: number, theme = ''): Promise<Page> {
+/** The partner's fallback content: a link inside each widget element (README, "Fallback content"). */
+const FALLBACK = { href: 'https://example.org/noticias', text: 'Noticias sobre migración' };
+const withFallback = (config: WidgetConfig): WidgetConfig => ({ ...config, fallback: FALLBACK });
+
+async function checkHeights(width: number, theme = '', fallback = false): Promise<Page> {
+  const configs = (src: (c: Case) => string) =>
+    CASES.map((c) => configOf(c, src(c))).map((c) => (fallback ? withFallback(c) : c));
   // One page whose widgets get the demo feed, one whose feed never comes (loading).
   const ready = await page(
     width,
     800,
-    CASES.map((c) => configOf(c, fixture(c.feed ?? DEMO))),
+    configs((c) => fixture(c.feed ?? DEMO)),
     theme,
   );
   const hang = fault('hang'); // one request: the browser's few connections stay free
   const loading = await page(
     width,
     800,
-    CASES.map((c) => configOf(c, hang)),
+    configs(() => hang),
     theme,
   );
+  if (fallback)
+    for (const w of loading.widgets)
+      expect(w.querySelector('a')!.checkVisibility(), `${w.localName}: the link shows`).to.equal(
+        true,
+      );
   await frames();
   const reserved = ready.widgets.map(heightOf);
   expect(loading.widgets.map(heightOf)).to.deep.equal(reserved);
@@ -331,6 +342,21 @@ for (const width of WIDTHS) {
     });
   });
 }
+
+describe('with the partner’s fallback link inside each widget', () => {
+  it('each widget is as tall before its code loads, while loading and when ready', async function () {
+    this.timeout(60_000);
+    await checkHeights(360, '', true);
+  });
+
+  it('all four, 412×823: no layout shift', async function () {
+    this.timeout(30_000);
+    const configs = CLS_PAGES.at(-1)!.cases.map((c) => withFallback(configOf(c, fixture(DEMO))));
+    const cls = await shiftOf(await page(412, 823, configs));
+    console.log(`CLS all four with fallback links, 412×823: ${cls.toFixed(4)}`);
+    expect(cls).to.be.at.most(0.01);
+  });
+});
 
 describe('with a partner’s own font size and spacing (as the NGO demo sets them)', () => {
   it('each widget is as tall before its code loads, while loading and when ready', async function () {

@@ -1,5 +1,5 @@
 import { safeUrl } from '../feed/text.js';
-import { uiLocaleFor } from '../i18n/locale.js';
+import { uiLocaleFor, type UiLocale } from '../i18n/locale.js';
 import {
   WIDGETS,
   type AttributeSpec,
@@ -44,6 +44,61 @@ export interface WidgetConfig {
   theme: string;
   /** Widget options by attribute name: strings, and booleans for switches. */
   options: Record<string, string | boolean>;
+  /**
+   * The script snippet's fallback content: a link inside the element, on screen before the
+   * script has run, while the widget loads, and if it fails (README, "Fallback content").
+   */
+  fallback?: FallbackLink;
+}
+
+/** A link to the same information elsewhere, for the element's fallback content. */
+export interface FallbackLink {
+  /** An absolute http(s) URL. */
+  href: string;
+  text: string;
+}
+
+/** Each widget's fallback link text, in the interface's languages (lit-localize.json). */
+const FALLBACK_TEXTS: Record<WidgetName, Record<UiLocale, string>> = {
+  'news-feed': {
+    en: 'News about migration',
+    es: 'Noticias sobre migración',
+    fr: 'Actualités sur la migration',
+    pt: 'Notícias sobre migração',
+  },
+  quiz: {
+    en: 'Myths and facts about migration',
+    es: 'Mitos y realidades sobre la migración',
+    fr: 'Mythes et réalités sur la migration',
+    pt: 'Mitos e verdades sobre a migração',
+  },
+  'hub-locator': {
+    en: 'Information hubs for migrants',
+    es: 'Puntos de información para personas migrantes',
+    fr: 'Points d’information pour les personnes migrantes',
+    pt: 'Pontos de informação para pessoas migrantes',
+  },
+  'campaign-banner': {
+    en: 'Information about migration',
+    es: 'Información sobre migración',
+    fr: 'Informations sur la migration',
+    pt: 'Informações sobre migração',
+  },
+};
+
+/**
+ * The fallback link a snippet gets unless told otherwise: to the feed's `home_page_url` when it
+ * is known (`homePage`), else to the home page of the feed's site; its text the widget's, in
+ * the widget's language (`lang`, else `pageLang`, else English).
+ */
+export function defaultFallback(
+  config: Pick<WidgetConfig, 'widget' | 'src' | 'lang'>,
+  { homePage, pageLang = '' }: { homePage?: string; pageLang?: string } = {},
+): FallbackLink | undefined {
+  const site = safeUrl(config.src);
+  const href = safeUrl(homePage) ?? (site && new URL('/', site).href);
+  if (!href) return undefined;
+  return { href, text: FALLBACK_TEXTS[config.widget][uiLocaleFor(config.lang || pageLang)] };
 }
 
 const isWidget = (name: string): name is WidgetName => Object.hasOwn(WIDGETS, name);
@@ -102,13 +157,23 @@ function holdSpace(config: WidgetConfig, doc: Document): void {
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** `<mi-news-feed src="…" layout="cards"></mi-news-feed>` */
+/** The fallback link's markup, if it has an http(s) address and a text. */
+function fallbackSnippet(fallback: FallbackLink | undefined): string {
+  const href = safeUrl(fallback?.href);
+  const text = fallback?.text.trim();
+  return href && text ? `<a href="${escapeAttribute(href)}">${escapeAttribute(text)}</a>` : '';
+}
+
+/**
+ * `<mi-news-feed src="…" layout="cards"></mi-news-feed>`, with the fallback link inside:
+ * `<mi-news-feed src="…"><a href="…">Noticias sobre migración</a></mi-news-feed>`.
+ */
 export function elementSnippet(config: WidgetConfig): string {
   const tag = WIDGETS[config.widget].tag;
   const attrs = attributesOf(config)
     .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
     .join('');
-  return `<${tag}${attrs}></${tag}>`;
+  return `<${tag}${attrs}>${fallbackSnippet(config.fallback)}</${tag}>`;
 }
 
 /** What the build writes to `dist/preloads.json`, paths relative to the loader (vite.config.ts). */

@@ -73,27 +73,19 @@ interface Rule {
  */
 const hidden = (tag: string) => `${tag}:not([state])`;
 /**
- * The box is the height of an empty block before the element: any padding the page gives the
- * element adds to it, as it will to the widget.
+ * The box is the height of an empty float at the start of the element, as wide as nothing: the
+ * element (a block formatting context, `display: flow-root`) is as tall as it, whatever the
+ * element holds — the partner's fallback content (a link to the same information) and the
+ * loader's message show at the top of the box, over it, never under it, and the box keeps its
+ * height. Any padding the page gives the element adds to it, as it will to the widget.
  */
 const box = (tag: string, height: string) =>
-  `${hidden(tag)}::before{content:"";display:block;${FONT};height:${height}}`;
+  `${hidden(tag)}::before{content:"";float:left;width:0;${FONT};height:${height}}`;
 
 /** The unit of a line, for the box's lengths: `1lh` where the browser knows it. */
 const lineUnit = (tag: string): Rule[] => [
   { css: `${hidden(tag)}{--_mi-lh:1.5em}` },
   { css: `@supports (height:1lh){${hidden(tag)}{--_mi-lh:1lh}}` },
-];
-
-/**
- * The loader's message for a widget whose code could not load (`data-mi-widgets-fallback`,
- * src/loader.ts) at the top of the box, over it, rather than under it: below a box taller
- * than the screen it would be out of sight. The box keeps its height: nothing moves. Where
- * `:has()` is not supported the message shows under the box.
- */
-const fallback = (tag: string): Rule[] => [
-  { css: `${hidden(tag)}:has(>[data-mi-widgets-fallback]){display:grid}` },
-  { css: `${hidden(tag)}::before,${hidden(tag)}>[data-mi-widgets-fallback]{grid-area:1/1}` },
 ];
 
 const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
@@ -104,7 +96,7 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
     return [
       // --_mi-n items of height --_mi-h, in --_mi-r rows (one column, unless the cards' grid has more).
       {
-        css: `${tag}{display:block;--_mi-n:${NEWS_LIMIT.fallback};--_mi-r:var(--_mi-n);--_mi-h:${onPage(newsItemHeight)}}`,
+        css: `${tag}{display:flow-root;--_mi-n:${NEWS_LIMIT.fallback};--_mi-r:var(--_mi-n);--_mi-h:${onPage(newsItemHeight)}}`,
       },
       // The box's padding and the gaps between rows (rows + 2 spaces), the rows, "More news".
       {
@@ -118,28 +110,27 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
         when: isCards,
       },
       ...Array.from({ length: NEWS_MAX_COLUMNS - 1 }, (_, i) => ({
-        css: `@container (min-width:${newsColumnsFrom(i + 2)}px){${cards}::before{--_mi-r:round(up,var(--_mi-n)/${i + 2})}}`,
+        // CSS round() came after the other features (Chrome 125, Firefox 118): without it the
+        // box counts one column, taller than the widget, rather than none.
+        css: `@supports (width:round(1px,1px)){@container (min-width:${newsColumnsFrom(i + 2)}px){${cards}::before{--_mi-r:round(up,var(--_mi-n)/${i + 2})}}}`,
         when: isCards,
       })),
       ...limits.map((limit) => ({ css: `${tag}[limit="${limit}"]{--_mi-n:${newsRows(limit)}}` })),
-      ...fallback('mi-news-feed'),
     ];
   },
   quiz: () => [
-    { css: `${hidden('mi-quiz')}{display:block}` },
+    { css: `${hidden('mi-quiz')}{display:flow-root}` },
     { css: box('mi-quiz', onPage(quizHeight)) },
-    ...fallback('mi-quiz'),
   ],
   'hub-locator': () => [
-    { css: `${hidden('mi-hub-locator')}{display:block}` },
+    { css: `${hidden('mi-hub-locator')}{display:flow-root}` },
     { css: box('mi-hub-locator', onPage(hubHeight)) },
-    ...fallback('mi-hub-locator'),
   ],
   'campaign-banner': () => {
     const tag = hidden('mi-campaign-banner');
     return [
       // --_mi-h for the layout, --_mi-c for the rotation controls.
-      { css: `${tag}{display:block;--_mi-h:${onPage(bannerBarHeight)};--_mi-c:0px}` },
+      { css: `${tag}{display:flow-root;--_mi-h:${onPage(bannerBarHeight)};--_mi-c:0px}` },
       {
         css: `@media (min-width:${BANNER_WIDE_PX}px){${tag}{--_mi-h:${onPage(bannerBarWideHeight)}}}`,
       },
@@ -156,7 +147,6 @@ const RULES: Record<WidgetName, (limits: readonly string[]) => Rule[]> = {
         when: (o) => o.rotate === true,
       },
       { css: box('mi-campaign-banner', 'calc(var(--_mi-h) + var(--_mi-c))') },
-      ...fallback('mi-campaign-banner'),
     ];
   },
 };

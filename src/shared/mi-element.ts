@@ -36,6 +36,11 @@ export const FEED_META = 'mi-widgets:feed';
  * @csspart error - The error message and its Retry button.
  * @csspart notice - The note shown when an offline copy is on screen.
  * @csspart retry-button - The Retry buttons.
+ * @csspart fallback - Holds the element's own content (see `@slot`) while loading and after an error.
+ *
+ * @slot - Fallback content from the page, e.g. a link to the same information on the partner's
+ * site: shown before the script has run (by the browser), while the widget loads and when it
+ * failed with no copy kept from an earlier visit; hidden while the widget shows its own content.
  *
  * @cssprop [--mi-font-family=inherit] - Font family; the host page's by default.
  * @cssprop [--mi-font-size] - Base font size; by default the page's (the visitor's default font on most pages), at least 16px.
@@ -63,6 +68,8 @@ export abstract class MiElement<View> extends LitElement {
   };
 
   protected readonly locale = new LocaleController(this);
+  /** The slot of the fallback content from the upgrade to the first render. */
+  private earlySlot?: HTMLSlotElement;
   /** The feed, as this widget shows it: its state and view are decided before each render. */
   protected readonly feed = new FeedController<View>(this, {
     section: () => this.feedSection,
@@ -130,6 +137,16 @@ export abstract class MiElement<View> extends LitElement {
     await super.scheduleUpdate();
   }
 
+  /**
+   * Until the first render the shadow root holds only a slot: the element's fallback content
+   * stays on screen from the upgrade to the first render, as it was before it.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append((this.earlySlot = document.createElement('slot')));
+    return root;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.checkNumbers(changed);
@@ -139,6 +156,8 @@ export abstract class MiElement<View> extends LitElement {
 
   /** Every render, and what it commits, in the widget's own language. */
   protected override update(changed: PropertyValues): void {
+    this.earlySlot?.remove();
+    this.earlySlot = undefined;
     this.locale.render(() => super.update(changed));
   }
 
@@ -236,7 +255,8 @@ export abstract class MiElement<View> extends LitElement {
     const current = this.feed.current;
     switch (current.state) {
       case 'loading':
-        return this.renderLoading();
+        // The fallback over the top of the placeholder: the box keeps its height.
+        return html`<div class="overlay">${this.renderLoading()}${this.renderFallback()}</div>`;
       case 'error':
         return this.renderError(current.error);
       case 'empty':
@@ -265,6 +285,18 @@ export abstract class MiElement<View> extends LitElement {
     </div>`;
   }
 
+  /**
+   * The element's own content, from the page (a link to the same information elsewhere): while
+   * loading (outside the placeholder's live region) and after an error with no kept copy; never
+   * beside the widget's own content. `filled` when there is any, for the spacing.
+   */
+  protected renderFallback(): TemplateResult {
+    const filled = this.childElementCount > 0 || !!this.textContent?.trim();
+    return html`<div part="fallback" class="fallback ${filled ? 'filled' : ''}">
+      <slot @slotchange=${() => this.requestUpdate()}></slot>
+    </div>`;
+  }
+
   /** The offline note: a copy from the browser's storage is shown because the network failed. */
   protected renderOffline(result: FeedResult, failed: unknown): unknown {
     if (failed === undefined || !result.fromCache) return nothing;
@@ -288,6 +320,7 @@ export abstract class MiElement<View> extends LitElement {
       <button part="retry-button" @click=${this.handleRetry}>
         ${msg('Retry', { id: 'common.retry' })}
       </button>
+      ${this.renderFallback()}
     </div>`;
   }
 

@@ -149,6 +149,25 @@ export const baseStyles = css`
   .notice p {
     margin: 0;
   }
+  /* The fallback content over the top of the loading placeholder, on the widget's background. */
+  .overlay {
+    display: grid;
+  }
+  .overlay > * {
+    grid-area: 1 / 1;
+  }
+  .overlay > .fallback {
+    align-self: start;
+    position: relative;
+    background: var(--_bg);
+  }
+  .error > .fallback.filled {
+    margin-top: 0.75em;
+  }
+  /* The widget's link colour, in both themes, unless the page styles its links. */
+  .fallback ::slotted(a) {
+    color: var(--_primary);
+  }
   .skeleton {
     display: block;
     height: 1em;

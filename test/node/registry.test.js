@@ -21,7 +21,7 @@ import { REGISTRY_FILE, registrySource, widgetsOf } from '../../scripts/widget-r
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path) => readFileSync(join(root, path), 'utf8');
 
-const SHARED_PARTS = ['base', 'loading', 'error', 'notice', 'retry-button'];
+const SHARED_PARTS = ['base', 'loading', 'error', 'notice', 'retry-button', 'fallback'];
 const SHARED_PROPERTIES = [
   '--mi-font-family',
   '--mi-font-size',
