@@ -4,6 +4,7 @@
  * is, through the same reader, `widgetsOf`): one source, every toolchain.
  *
  *   types/react-jsx.d.ts         React 19's JSX: `<mi-quiz draw={3} onmi-quiz-complete={…}>`
+ *   types/preact-jsx.d.ts        Preact's JSX, the same way
  *   types/vue.d.ts               Vue's GlobalComponents: props and `@mi-quiz-complete` typed
  *   src/react/*.ts               React 18/19 components through @lit/react (`<MiQuiz onMiQuizComplete>`)
  *   vscode.html-custom-data.json VS Code's HTML completion (`html.customData`)
@@ -135,6 +136,37 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       ${elements.map((e) => `${literal(e.tag)}: ${e.className}JsxProps;`).join('\n')}
+    }
+  }
+}
+`;
+}
+
+/**
+ * Preact's JSX. Preact, like React 19, sets a prop as a property when the element has one, and
+ * listens to `on` + the event's exact name when no lower-case DOM handler has it:
+ * `onmi-quiz-complete` → `mi-quiz-complete`.
+ */
+export function preactJsx(elements) {
+  const props = elements.map(
+    (e) => `/** \`<${e.tag}>\`: ${e.summary} */
+export interface ${e.className}PreactProps
+  extends Omit<JSX.HTMLAttributes<${e.className}>, ${e.attributes.map((a) => literal(a.name)).join(' | ')}> {
+  ${attributeMembers(e)}
+  ${e.events.map((ev) => `${jsdoc(ev.description)}${literal(`on${ev.name}`)}?: (event: ${eventType(ev.name)}) => void;`).join('\n')}
+}`,
+  );
+  return `// ${NOTICE}
+// Preact's JSX for the widgets' tags. In a .tsx file: \`import type {} from '${pkg.name}/preact-jsx';\`
+${IMPORT_CLASSES(elements, '../lib/index.js')}
+import type { JSX } from 'preact';
+
+${props.join('\n\n')}
+
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements {
+      ${elements.map((e) => `${literal(e.tag)}: ${e.className}PreactProps;`).join('\n')}
     }
   }
 }
@@ -295,6 +327,7 @@ export async function outputs(manifest) {
   const elements = elementsOf(manifest);
   const files = {
     'types/react-jsx.d.ts': reactJsx(elements),
+    'types/preact-jsx.d.ts': preactJsx(elements),
     'types/vue.d.ts': vueTypes(elements),
     'src/react/index.ts': reactIndex(elements),
     ...Object.fromEntries(elements.map((e) => [`src/react/${e.tag}.ts`, reactWrapper(e)])),

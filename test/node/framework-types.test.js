@@ -1,6 +1,6 @@
 /**
  * The framework bindings as partners compile them: React 19's JSX types, the @lit/react
- * components, Vue's template types (vue-tsc) and an Angular component, each with the README's
+ * components, Preact's JSX types, Vue's template types (vue-tsc) and an Angular component, each with the README's
  * example for it (the code block under `<!-- example: NAME -->`, written beside the fixtures
  * for the run), and fixtures that must NOT compile, each with the error it must give.
  *
@@ -73,35 +73,40 @@ function assertMarked(file, errors) {
   assert.deepEqual(stray, [], `${where}: errors on lines without a mark`);
 }
 
-let program;
+/** The React and Angular fixtures (test/types/tsconfig.json); the Preact ones. */
+let program, preact;
 
 before(() => {
   for (const name of Object.keys(WRITTEN))
     assert.ok(examples.has(name), `the README has no <!-- example: ${name} --> code block`);
   for (const [name, path] of Object.entries(WRITTEN))
     writeFileSync(join(types, path), examples.get(name).code);
+  program = programOf('tsconfig.json');
+  preact = programOf('preact/tsconfig.json');
+});
+
+/** The program of a tsconfig.json under test/types. */
+function programOf(path) {
   const config = ts.getParsedCommandLineOfConfigFile(
-    join(types, 'tsconfig.json'),
+    join(types, path),
     {},
     { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(d.messageText) },
   );
-  program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
-});
+  return ts.createProgram({ rootNames: config.fileNames, options: config.options });
+}
 
 after(() => {
   for (const path of Object.values(WRITTEN)) rmSync(join(types, path), { force: true });
 });
 
 /** A TypeScript file's errors, as `{ line, message }` (messages flattened, chains joined). */
-function errorsOf(path) {
-  const file = program.getSourceFile(join(types, path));
+function errorsOf(path, { from = program } = {}) {
+  const file = from.getSourceFile(join(types, path));
   assert.ok(file, `${path} is not in test/types/tsconfig.json`);
-  return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map(
-    (d) => ({
-      line: file.getLineAndCharacterOfPosition(d.start).line + 1,
-      message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
-    }),
-  );
+  return [...from.getSyntacticDiagnostics(file), ...from.getSemanticDiagnostics(file)].map((d) => ({
+    line: file.getLineAndCharacterOfPosition(d.start).line + 1,
+    message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+  }));
 }
 
 test('React 19: the JSX fixture and the README example compile with the package’s JSX types', () => {
@@ -129,6 +134,13 @@ test('the generated declarations themselves compile (skipLibCheck off)', () => {
       file,
     );
   }
+});
+
+test('Preact: the JSX fixture compiles; wrong attributes and events fail as marked', () => {
+  assert.deepEqual(errorsOf('preact/jsx.tsx', { from: preact }), []);
+  assertMarked(join(types, 'preact/bad.tsx'), errorsOf('preact/bad.tsx', { from: preact }));
+  const declarations = preact.getSourceFile(join(root, 'types/preact-jsx.d.ts'));
+  assert.deepEqual(preact.getSemanticDiagnostics(declarations), []);
 });
 
 test('Angular: the README component compiles with CUSTOM_ELEMENTS_SCHEMA', () => {

@@ -59,6 +59,7 @@ const REQUIRED = [
   'lib/react/index.js',
   'lib/react/index.d.ts',
   'types/react-jsx.d.ts',
+  'types/preact-jsx.d.ts',
   'types/vue.d.ts',
   'web-types.json',
   'vscode.html-custom-data.json',
