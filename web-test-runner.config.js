@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLaunchOptions } from './scripts/chrome.js';
 import { isolatingLauncher } from './scripts/test-browser.js';
+import { reactAsModules } from './scripts/wtr-react.js';
 
 /**
  * Fault injection for the feed client's tests, served by the test server itself (no network:
@@ -217,6 +218,8 @@ export default {
   testFramework: { config: { timeout: 5000 } },
   middleware: [releaseCaching, faults, sourceWorkers],
   plugins: [
+    // React, CommonJS only, as ES modules for the React tests (test/frameworks.test.ts).
+    reactAsModules(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

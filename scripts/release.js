@@ -12,7 +12,9 @@
 //   version            → `release.js changelog`: [Unreleased] becomes [x.y.z] - today, above
 //                        it a new empty [Unreleased]; the CDN URLs of the old version in the
 //                        docs, demo and schema `$id` (`…/migration-info-widgets@0.1/…`,
-//                        `…@0.1.0/…`) name the new one; staged with package.json and the lock
+//                        `…@0.1.0/…`) name the new one; `npm run analyze` writes the files
+//                        generated from the package (web-types.json names its version); all
+//                        staged with package.json and the lock
 //   npm version        → commits "release: vx.y.z" and tags vx.y.z (annotated)
 //   postversion        → says what is left: pushing and publishing are a person's decision,
 //                        never this script's (nothing here publishes).
@@ -145,6 +147,13 @@ function changelog() {
     if (file === CHANGELOG || file === 'package-lock.json') continue;
     writeFileSync(file, retarget(readFileSync(file, 'utf8'), name, before, version));
     git('add', file);
+  }
+  // What is generated from the package and its version (web-types.json names it; the manifest
+  // holds the schema's $id), written again and staged.
+  if (pkg().scripts?.analyze) {
+    const analyze = spawnSync('npm', ['run', '--silent', 'analyze'], { stdio: 'inherit' });
+    if (analyze.status !== 0) fail('npm run analyze failed');
+    git('add', '--update');
   }
 }
 

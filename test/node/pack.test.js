@@ -1,8 +1,9 @@
 /**
  * What `npm publish` would ship: the file list of `npm pack --dry-run --json` (lifecycle scripts
  * off: nothing is rebuilt here), held to what the package is — the CDN build (dist/), the ESM
- * build with its types (lib/), the CLI (bin/), the manifest, and package.json, the README, the
- * changelog and a licence — with nothing else and nothing missing: every path package.json names
+ * build with its types (lib/, the React components in lib/react/), the CLI (bin/), the manifest,
+ * the frameworks' types (types/) and editors' data (web-types.json, vscode.html-custom-data.json),
+ * and package.json, the README, the changelog and a licence — with nothing else and nothing missing: every path package.json names
  * (`main`, `types`, `exports`, `bin`, `unpkg`, `jsdelivr`), and every module those import.
  *
  * Source maps ship: dist/'s are named by the built files (`//# sourceMappingURL=`) and served
@@ -29,7 +30,9 @@ const ALLOWED = [
   /^dist\/.+\.(js|js\.map|css|html|json)$/,
   /^lib\/.+\.(js|js\.map|d\.ts)$/,
   /^bin\/[^/]+\.js$/,
-  /^(custom-elements\.json|package\.json|README\.md|CHANGELOG\.md)$/,
+  /^types\/[^/]+\.d\.ts$/,
+  /^(custom-elements\.json|web-types\.json|vscode\.html-custom-data\.json)$/,
+  /^(package\.json|README\.md|CHANGELOG\.md)$/,
   /^LICEN[CS]E(\.\w+)?$/,
 ];
 /** What never ships, wherever it is. */
@@ -54,6 +57,13 @@ const REQUIRED = [
   'lib/index.js',
   'lib/index.d.ts',
   'custom-elements.json',
+  'lib/react/index.js',
+  'lib/react/index.d.ts',
+  'types/react-jsx.d.ts',
+  'types/preact-jsx.d.ts',
+  'types/vue.d.ts',
+  'web-types.json',
+  'vscode.html-custom-data.json',
   'bin/mi-feed.js',
   'lib/cli/main.js',
   'package.json',

@@ -288,8 +288,17 @@ describe('what cannot read the registry agrees with it', () => {
       );
       assert.ok(!hasEffects(`./lib/${w.module}`), `${w.module} has no side effects`);
     }
-    const defines = Object.keys(pkg.exports).filter((k) => /^\.\/[\w-]+\/mi-[\w-]+\.js$/.test(k));
+    // The React components (`./react/mi-quiz.js`, scripts/framework-types.js) define their tag
+    // through the define module: one per widget, and no other.
+    const isReact = (k) => k.startsWith('./react/');
+    const defines = Object.keys(pkg.exports).filter(
+      (k) => /^\.\/[\w-]+\/mi-[\w-]+\.js$/.test(k) && !isReact(k),
+    );
     assert.deepEqual(defines.sort(), widgets.map((w) => `./${w.define}`).sort());
+    assert.deepEqual(
+      Object.keys(pkg.exports).filter(isReact).sort(),
+      widgets.map((w) => `./react/${w.tag}.js`).sort(),
+    );
   });
 
   test('every widget’s stories are built from the registry, for its own tag', () => {

@@ -1,0 +1,2 @@
+// The package's Vue types, as an app imports them once.
+import type {} from 'migration-info-widgets/vue';
