@@ -37,7 +37,13 @@ const preview: Preview = {
   initialGlobals: { locale: 'es', theme: 'light' },
   decorators: [
     (story, context) => {
-      document.documentElement.lang = String(context.globals.locale ?? 'es');
+      const locale = String(context.globals.locale ?? 'es');
+      document.documentElement.lang = locale;
+      // On a Docs page every story renders inside a wrapper of Storybook's with lang="en"
+      // (`parameters.htmlLang`, fixed), nearer to the widget than <html>: a widget takes the
+      // nearest lang, so the wrapper (the story's canvas) gets the toolbar's language too.
+      context.canvasElement.lang = locale;
+      // Read by the stories' render (stories/support.ts) as the widget's `theme`.
       document.body.dataset.miTheme = String(context.globals.theme ?? 'light');
       return story();
     },

@@ -26,7 +26,15 @@ export async function chromeLaunchOptions() {
   ].filter(Boolean);
   const found = candidates.find((path) => existsSync(path));
   if (found) return { executablePath: found, headless: true, args: CHROME_FLAGS };
+  return pinnedChromeLaunchOptions();
+}
 
+/**
+ * The Chromium inside the @sparticuz/chromium npm package, whose version package-lock.json
+ * pins: the same browser on every machine, for screenshots compared with committed baselines
+ * (npm run test:visual). A machine's own Chromium is whatever version its distribution has.
+ */
+export async function pinnedChromeLaunchOptions() {
   // It unpacks into TMPDIR and reuses what is there: keep it inside the project.
   const cache = fileURLToPath(new URL('../node_modules/.cache/chromium', import.meta.url));
   mkdirSync(cache, { recursive: true });

@@ -19,13 +19,17 @@ const TYPES = {
 
 /**
  * Serve `root` (index.html for folders); `routes` maps a path to a body served before any file.
+ * `cache`: let the browser keep files for a while (its compiled-code cache then spares each
+ * page of a long run the Storybook bundle's compile; not for the benchmarks, which measure it).
  * Resolves to the running server; its URL is `http://127.0.0.1:${server.address().port}/`.
  */
-export function serveStatic(root, routes = {}) {
+export function serveStatic(root, routes = {}, { cache = false } = {}) {
+  const caching = cache ? { 'cache-control': 'max-age=3600' } : {};
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     const route = routes[path];
-    if (route) return res.writeHead(200, { 'content-type': route.type }).end(route.body);
+    if (route)
+      return res.writeHead(200, { 'content-type': route.type, ...caching }).end(route.body);
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep))
       return res.writeHead(403).end();
@@ -33,7 +37,10 @@ export function serveStatic(root, routes = {}) {
     try {
       const body = await readFile(file);
       res
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          ...caching,
+        })
         .end(body);
     } catch {
       res.writeHead(404).end();

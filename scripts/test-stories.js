@@ -4,26 +4,27 @@
 // it must render its widget, log no console error and have no axe-core violation.
 // Stories tagged `expect-console-errors` may log errors (the error states tell the webmaster
 // in the console by design); stories tagged `loading` stay in `loading`.
-import { readFile } from 'node:fs/promises';
+// Then each widget's Docs page (all its stories inline) follows the Language and Theme
+// toolbars: opened in French and dark, switched to Portuguese and light. And in the manager, a
+// story of every title has the viewport menu and the Phone button (.storybook/manager.ts),
+// which shows the story 360 px wide in one click and the full width again in a second.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { chromeLaunchOptions } from './chrome.js';
-import { serveStatic } from './static-server.js';
+import {
+  openStorybook,
+  readEntries,
+  readStories,
+  storyUrl,
+  waitForWidgets,
+} from './story-browser.js';
 
 const require = createRequire(import.meta.url);
-const ROOT = fileURLToPath(new URL('../storybook-static/', import.meta.url));
 const AXE = require.resolve('axe-core/axe.min.js');
 const THEMES = ['light', 'dark'];
 
 async function main() {
-  const index = JSON.parse(await readFile(new URL('index.json', `file://${ROOT}`), 'utf8'));
-  const stories = Object.values(index.entries).filter((e) => e.type === 'story');
-  if (!stories.length) throw new Error('no stories in storybook-static/index.json');
-
-  const server = await serveStatic(ROOT, { '/favicon.ico': { type: 'image/x-icon', body: '' } });
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await puppeteer.launch(await chromeLaunchOptions());
+  const stories = await readStories();
+  const { base, browser, close } = await openStorybook();
   const failures = [];
   let passed = 0;
   try {
@@ -33,17 +34,136 @@ async function main() {
         const problems = await checkStory(browser, base, story, theme);
         if (problems.length) failures.push({ name, problems });
         else passed++;
-        console.log(
-          `${problems.length ? '✗' : '✓'} ${name}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`,
-        );
+        report(name, problems);
       }
     }
+    const docs = (await readEntries()).filter(
+      (e) => e.type === 'docs' && e.tags?.includes('autodocs'),
+    );
+    if (!docs.length) failures.push({ name: 'Docs pages', problems: ['no autodocs page'] });
+    for (const entry of docs) {
+      const name = `${entry.title} › Docs (toolbar fr/dark, then pt/light)`;
+      const problems = await checkDocs(browser, base, entry);
+      if (problems.length) failures.push({ name, problems });
+      else passed++;
+      report(name, problems);
+    }
+    // The manager: the Phone button and the viewport menu on a story of every title.
+    const titles = [...new Map(stories.map((s) => [s.title, s])).values()];
+    for (const story of titles) {
+      const name = `${story.title} › ${story.name}: Phone button (manager)`;
+      const problems = await checkPhoneButton(browser, base, story);
+      if (problems.length) failures.push({ name, problems });
+      else passed++;
+      report(name, problems);
+    }
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
   console.log(`\nstories: ${passed} passed, ${failures.length} failed`);
   if (failures.length) process.exit(1);
+}
+
+function report(name, problems) {
+  console.log(
+    `${problems.length ? '✗' : '✓'} ${name}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`,
+  );
+}
+
+/** A translation of locales/<locale>.xlf by its id. */
+function translation(locale, id) {
+  const xlf = readFileSync(new URL(`../locales/${locale}.xlf`, import.meta.url), 'utf8');
+  const unit = xlf.match(
+    new RegExp(`<trans-unit id="${id.replace(/\./g, '\\.')}">([\\s\\S]*?)</trans-unit>`),
+  );
+  const target = unit?.[1].match(/<target>([^<]*)<\/target>/)?.[1];
+  if (!target) throw new Error(`no ${locale} translation for ${id}`);
+  return target;
+}
+
+/**
+ * A Docs page in one language and theme, then switched as the toolbar does (the manager sends
+ * the new globals; the preview's onUpdateGlobals takes them): every story on it re-renders in
+ * them. Checked on its ErrorWithRetry story — its Retry button says the translation — and on
+ * every widget's `theme`.
+ */
+async function checkDocs(browser, base, entry) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  const errorStory = `#story--${entry.id.replace(/--docs$/, '--error-with-retry')}-inner`;
+  const look = (locale, theme) =>
+    page.waitForFunction(
+      (selector, retry, theme) => {
+        const widget = document.querySelector(`${selector} [state="error"]`);
+        const buttons = [...(widget?.shadowRoot?.querySelectorAll('button') ?? [])];
+        // (a story that makes its element by hand, without a theme, aside)
+        const all = [...document.querySelectorAll('[state][theme]')].filter((w) => w.shadowRoot);
+        return (
+          buttons.some((b) => b.textContent.trim() === retry) &&
+          all.length > 1 &&
+          all.every((w) => w.getAttribute('theme') === theme)
+        );
+      },
+      { timeout: 30_000, polling: 100 },
+      errorStory,
+      translation(locale, 'common.retry'),
+      theme,
+    );
+  try {
+    await page.goto(storyUrl(base, entry.id, { viewMode: 'docs', locale: 'fr', theme: 'dark' }), {
+      waitUntil: 'load',
+    });
+    await look('fr', 'dark').catch(() =>
+      problems.push(`opened with fr/dark: its stories are not in French and dark (${errorStory})`),
+    );
+    await page.evaluate(() =>
+      window.__STORYBOOK_PREVIEW__.onUpdateGlobals({ globals: { locale: 'pt', theme: 'light' } }),
+    );
+    await look('pt', 'light').catch(() =>
+      problems.push('switched to pt/light: its stories did not follow'),
+    );
+  } catch (error) {
+    problems.push(`did not render: ${error.message}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
+async function checkPhoneButton(browser, base, story) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  const previewWidth = (width) =>
+    page.waitForFunction(
+      (width) =>
+        Math.round(
+          document.querySelector('#storybook-preview-iframe')?.getBoundingClientRect().width,
+        ) === width,
+      { timeout: 10_000 },
+      width,
+    );
+  try {
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${base}index.html?path=/story/${story.id}`, { waitUntil: 'load' });
+    const phone = await page.waitForSelector('button[aria-label="Phone (360 × 740)"]', {
+      timeout: 20_000,
+    });
+    if (!(await page.$('[aria-label="Viewport size"]'))) problems.push('no viewport menu');
+    const full = await page.evaluate(() =>
+      Math.round(document.querySelector('#storybook-preview-iframe').getBoundingClientRect().width),
+    );
+    await phone.click();
+    await previewWidth(360).catch(() => problems.push('one click: the preview is not 360 px wide'));
+    await phone.click();
+    await previewWidth(full).catch(() => problems.push('a second click: not back to full width'));
+  } catch (error) {
+    problems.push(`no Phone button: ${error.message}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
 }
 
 async function checkStory(browser, base, story, theme) {
@@ -57,30 +177,9 @@ async function checkStory(browser, base, story, theme) {
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   try {
-    await page.goto(
-      `${base}iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme};locale:es`,
-      {
-        waitUntil: 'load',
-      },
-    );
+    await page.goto(storyUrl(base, story.id, { theme }), { waitUntil: 'load' });
     // Rendered, every widget past loading (or held there), and the story's play function done.
-    await page.waitForFunction(
-      (held) => {
-        const root = document.querySelector('#storybook-root');
-        const widgets = [
-          ...(root?.querySelectorAll('mi-news-feed, mi-quiz, mi-hub-locator, mi-campaign-banner') ??
-            []),
-        ];
-        if (!widgets.length) return false;
-        return widgets.every((w) =>
-          held
-            ? w.getAttribute('state') === 'loading'
-            : ['ready', 'empty', 'error'].includes(w.getAttribute('state')),
-        );
-      },
-      { timeout: 10_000, polling: 50 },
-      loading,
-    );
+    await waitForWidgets(page, { held: loading });
     await new Promise((r) => setTimeout(r, 300));
     await page.addScriptTag({ path: AXE });
     const duplicates = story.tags?.includes('duplicate-landmarks');

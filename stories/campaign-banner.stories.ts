@@ -41,6 +41,8 @@ export const Rotating: Story = { args: { layout: 'card', rotate: true } };
 /** Paused by the visitor: the button now says Resume rotation, filled, with a play triangle. */
 export const Paused: Story = {
   args: { layout: 'card', rotate: true },
+  // Without reduced motion (npm run test:visual): with it there is no rotation to pause.
+  tags: ['motion'],
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('mi-campaign-banner')!;
     while (el.getAttribute('state') !== 'ready') await new Promise((r) => setTimeout(r, 20));
@@ -66,13 +68,21 @@ export const UrgentBar: Story = {
 export const HeroAt320px: Story = {
   args: { layout: 'hero', campaign: 'sample-visa-fraud-warning', lang: 'es' },
   decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
+  // Its own width: screenshotted once, on the desktop page (npm run test:visual).
+  parameters: { visual: { widths: [1024] } },
 };
 export const LongTexts: Story = { args: { layout: 'card', src: '/fixtures/long-texts.json' } };
 export const Loading: Story = {
   args: { src: HELD },
   tags: ['loading'],
   // The box the bar will fill: its own height, held from before the feed arrives.
-  render: () => html`<mi-campaign-banner src=${HELD}></mi-campaign-banner>`,
+  // Waiting the longest a widget waits (5 minutes), not the default 10 s.
+  render: () =>
+    html`<mi-campaign-banner
+      src=${HELD}
+      timeout="300000"
+      theme=${document.body.dataset.miTheme ?? 'light'}
+    ></mi-campaign-banner>`,
 };
 /** No campaign running for this audience: the element takes no space. */
 export const NoneRunning: Story = { args: { campaign: 'no-such-campaign' } };

@@ -117,18 +117,65 @@ export const NoHubFound: Story = {
 export const Phone: Story = {
   args: { map: true },
   decorators: [(story) => html`<div style="max-width: 360px">${story()}</div>`],
+  // Its own width: screenshotted once, on the desktop page (npm run test:visual).
+  parameters: { visual: { widths: [1024] } },
 };
 /** A 360 px phone, the map opened on one hub from its card. */
 export const PhoneShowOnMap: Story = {
   args: { map: true },
   decorators: [(story) => html`<div style="max-width: 360px">${story()}</div>`],
+  // Its own width: screenshotted once, on the desktop page (npm run test:visual).
+  parameters: { visual: { widths: [1024] } },
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     const hub = await openDetails(el, 'hub-la-libertad');
     hub.querySelector<HTMLButtonElement>('.show-on-map')!.click();
   },
 };
-export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
+/**
+ * `beforeEach`: no share sheet, and a clipboard whose copy succeeds or fails (a headless browser
+ * has neither); put back when the story goes.
+ */
+const withClipboard = (copies: boolean) => () => {
+  const saved = ['share', 'clipboard'].map(
+    (name) => [name, Object.getOwnPropertyDescriptor(navigator, name)] as const,
+  );
+  Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
+  Object.defineProperty(navigator, 'clipboard', {
+    value: {
+      writeText: () =>
+        copies ? Promise.resolve() : Promise.reject(new DOMException('Denied', 'NotAllowedError')),
+    },
+    configurable: true,
+  });
+  return () => {
+    for (const [name, descriptor] of saved)
+      if (descriptor) Object.defineProperty(navigator, name, descriptor);
+      else delete (navigator as unknown as Record<string, unknown>)[name];
+  };
+};
+
+/** Share a hub's card: its live region says what happened. */
+const share = async (canvas: HTMLElement) => {
+  const el = await ready(canvas);
+  const hub = await openDetails(el, 'hub-la-libertad');
+  hub.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+  while (!hub.querySelector('.shared p')) await new Promise((r) => setTimeout(r, 20));
+};
+
+/** Shared with no share sheet: the hub's text copied, for the visitor to paste in a message. */
+export const SharedByCopy: Story = {
+  beforeEach: withClipboard(true),
+  play: ({ canvasElement }) => share(canvasElement),
+};
+/** Neither a share sheet nor a copy: Could not copy, and a WhatsApp link with the text. */
+export const ShareCouldNotCopy: Story = {
+  beforeEach: withClipboard(false),
+  play: ({ canvasElement }) => share(canvasElement),
+};
+// The longest a widget waits (5 minutes): with the default 10 s it would turn into the
+// timeout error while someone looks at it, or while a busy machine screenshots it.
+export const Loading: Story = { args: { src: HELD, timeout: 300_000 }, tags: ['loading'] };
 export const Empty: Story = { args: { src: '/fixtures/feed.json' } };
 export const ErrorWithRetry: Story = {
   args: { src: '/fixtures/malformed.json' },

@@ -35,7 +35,9 @@ export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json', layo
 export const ItemsWithoutALink: Story = { args: { src: '/fixtures/read-more.json' } };
 /** A name of its own for the region, for a page with several news feeds. */
 export const Labelled: Story = { args: { label: 'Noticias de Guatemala' } };
-export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
+// The longest a widget waits (5 minutes): with the default 10 s it would turn into the
+// timeout error while someone looks at it, or while a busy machine screenshots it.
+export const Loading: Story = { args: { src: HELD, timeout: 300_000 }, tags: ['loading'] };
 export const Empty: Story = { args: { src: '/fixtures/empty.json' } };
 export const ErrorWithRetry: Story = {
   args: { src: '/fixtures/not-a-feed.json' },

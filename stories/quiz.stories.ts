@@ -116,7 +116,9 @@ export const DrawThree: Story = {
 };
 export const ContentInAnotherLanguage: Story = { args: { lang: 'pt' } };
 export const LongTexts: Story = { args: { src: '/fixtures/long-texts.json' } };
-export const Loading: Story = { args: { src: HELD }, tags: ['loading'] };
+// The longest a widget waits (5 minutes): with the default 10 s it would turn into the
+// timeout error while someone looks at it, or while a busy machine screenshots it.
+export const Loading: Story = { args: { src: HELD, timeout: 300_000 }, tags: ['loading'] };
 export const Empty: Story = {
   args: { src: '/fixtures/quiz-empty.json' },
 };

@@ -25,6 +25,8 @@ interface Args {
 
 const meta: Meta<Args> = {
   title: 'Guides/Theming',
+  // The widgets here take the page's colours, not the toolbar's theme: one screenshot per width.
+  parameters: { visual: { themes: ['light'] } },
   args: {
     '--mi-font-family': 'Georgia, serif',
     '--mi-font-size': '16px',
