@@ -15,6 +15,8 @@ const meta: Meta = {
   parameters: {
     layout: 'padded',
     a11y: { config: { rules: [{ id: 'landmark-unique', enabled: false }] } },
+    // It shows both themes side by side whatever the toolbar says: one set of pictures.
+    visual: { themes: ['light'] },
   },
   render: () => {
     const host = document.createElement('div');
