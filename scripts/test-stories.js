@@ -82,46 +82,71 @@ function translation(locale, id) {
 }
 
 /**
- * A Docs page in one language and theme, then switched as the toolbar does (the manager sends
- * the new globals; the preview's onUpdateGlobals takes them): every story on it re-renders in
- * them. Checked on its ErrorWithRetry story — its Retry button says the translation — and on
- * every widget's `theme`.
+ * A Docs page opened in Storybook (the manager) in one language and theme, then switched with the
+ * toolbar, as a designer does: a click on Language › Português, then Theme › Light. Every story
+ * on the page follows. Checked on its ErrorWithRetry story — its Retry button says the
+ * translation — and on every widget's `theme`. (Calling the preview's onUpdateGlobals directly
+ * is not the same: a Docs page the manager has not loaded takes its globals back on re-render.)
  */
 async function checkDocs(browser, base, entry) {
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   const errorStory = `#story--${entry.id.replace(/--docs$/, '--error-with-retry')}-inner`;
-  const look = (locale, theme) =>
-    page.waitForFunction(
-      (selector, retry, theme) => {
-        const widget = document.querySelector(`${selector} [state="error"]`);
-        const buttons = [...(widget?.shadowRoot?.querySelectorAll('button') ?? [])];
-        // (a story that makes its element by hand, without a theme, aside)
-        const all = [...document.querySelectorAll('[state][theme]')].filter((w) => w.shadowRoot);
-        return (
-          buttons.some((b) => b.textContent.trim() === retry) &&
-          all.length > 1 &&
-          all.every((w) => w.getAttribute('theme') === theme)
-        );
-      },
-      { timeout: 30_000, polling: 100 },
-      errorStory,
-      translation(locale, 'common.retry'),
-      theme,
+  /** Whether the preview shows every widget in `theme` and the error story's Retry in `locale`. */
+  const shows = (locale, theme) => {
+    const preview = page.frames().find((f) => f.url().includes('/iframe.html'));
+    return (
+      preview
+        ?.evaluate(
+          (selector, retry, theme) => {
+            const widget = document.querySelector(`${selector} [state="error"]`);
+            const buttons = [...(widget?.shadowRoot?.querySelectorAll('button') ?? [])];
+            // (a story that makes its element by hand, without a theme, aside)
+            const all = [...document.querySelectorAll('[state][theme]')].filter(
+              (w) => w.shadowRoot,
+            );
+            return (
+              buttons.some((b) => b.textContent.trim() === retry) &&
+              all.length > 1 &&
+              all.every((w) => w.getAttribute('theme') === theme)
+            );
+          },
+          errorStory,
+          translation(locale, 'common.retry'),
+          theme,
+        )
+        .catch(() => false) ?? Promise.resolve(false) // (a frame navigating away)
     );
+  };
+  const look = async (locale, theme) => {
+    for (const end = Date.now() + 30_000; Date.now() < end;)
+      if (await shows(locale, theme)) return;
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    throw new Error(`not ${locale}/${theme}`);
+  };
+  /** The toolbar menu whose button's title starts with `tool`, then its item `item`. */
+  const choose = async (tool, item) => {
+    const button = await page.waitForSelector(
+      `button[aria-label^="${tool}"], button[title^="${tool}"]`,
+      { timeout: 20_000 },
+    );
+    await button.click();
+    const option = await page.waitForSelector(`::-p-text(${item})`, { timeout: 5_000 });
+    await option.click();
+  };
   try {
-    await page.goto(storyUrl(base, entry.id, { viewMode: 'docs', locale: 'fr', theme: 'dark' }), {
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${base}index.html?path=/docs/${entry.id}&globals=locale:fr;theme:dark`, {
       waitUntil: 'load',
     });
     await look('fr', 'dark').catch(() =>
       problems.push(`opened with fr/dark: its stories are not in French and dark (${errorStory})`),
     );
-    await page.evaluate(() =>
-      window.__STORYBOOK_PREVIEW__.onUpdateGlobals({ globals: { locale: 'pt', theme: 'light' } }),
-    );
+    await choose('Interface language', 'Português');
+    await choose('Widget theme', 'Light');
     await look('pt', 'light').catch(() =>
-      problems.push('switched to pt/light: its stories did not follow'),
+      problems.push('switched to pt/light with the toolbar: its stories did not follow'),
     );
   } catch (error) {
     problems.push(`did not render: ${error.message}`);
