@@ -74,17 +74,19 @@ export function release(changelog, version, date) {
   return changelog.replace(`${UNRELEASED}\n`, `${UNRELEASED}\n\n## [${version}] - ${date}\n`);
 }
 
+/** A version's minor range, as the CDN URLs name it: `0.1.3` → `0.1`. */
+const minorRange = (version) => version.split('.').slice(0, 2).join('.');
+
 /**
  * `text` with the package's CDN URLs moved from version `from` to `to`: the minor range
  * (`migration-info-widgets@0.1/`) and the exact version (`@0.1.0/`). Other versions named as
  * examples stay.
  */
 export function retarget(text, name, from, to) {
-  const range = (v) => v.split('.').slice(0, 2).join('.');
   const at = (v) => `${name}@${v}`.replace(/[.]/g, '\\.');
   return text
     .replace(new RegExp(`${at(from)}(?=/)`, 'g'), `${name}@${to}`)
-    .replace(new RegExp(`${at(range(from))}(?=/)`, 'g'), `${name}@${range(to)}`);
+    .replace(new RegExp(`${at(minorRange(from))}(?=/)`, 'g'), `${name}@${minorRange(to)}`);
 }
 
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -141,8 +143,9 @@ function changelog() {
   const before = JSON.parse(git('show', 'HEAD:package.json')).version;
   writeFileSync(CHANGELOG, release(readFileSync(CHANGELOG, 'utf8'), version, today()));
   git('add', CHANGELOG);
-  const range = `${name}@${before.split('.').slice(0, 2).join('.')}`;
-  const named = spawnSync('git', ['grep', '-l', '-F', range], { encoding: 'utf8' }).stdout;
+  const named = spawnSync('git', ['grep', '-l', '-F', `${name}@${minorRange(before)}`], {
+    encoding: 'utf8',
+  }).stdout;
   for (const file of named.split('\n').filter(Boolean)) {
     if (file === CHANGELOG || file === 'package-lock.json') continue;
     writeFileSync(file, retarget(readFileSync(file, 'utf8'), name, before, version));
