@@ -107,6 +107,27 @@ const attributeMembers = (e, { camelCase = false } = {}) =>
     .map((a) => `${attributeDoc(a)}${literal(camelCase ? camel(a.name) : a.name)}?: ${tsType(a)};`)
     .join('\n');
 
+/** An element's event props for a JSX that listens to `on` + the event's exact name. */
+const jsxEventMembers = (e) =>
+  e.events
+    .map(
+      (ev) =>
+        `${jsdoc(ev.description)}${literal(`on${ev.name}`)}?: (event: ${eventType(ev.name)}) => void;`,
+    )
+    .join('\n');
+
+/** `declare module '<module>'`'s `JSX.IntrinsicElements`: each tag with its props interface. */
+const intrinsicElements = (module, elements, suffix) => `declare module '${module}' {
+  namespace JSX {
+    interface IntrinsicElements {
+      ${elements.map((e) => `${literal(e.tag)}: ${e.className}${suffix};`).join('\n')}
+    }
+  }
+}`;
+
+/** The names of an element's attributes, as a union of literals (what the props redefine). */
+const attributeNames = (e) => e.attributes.map((a) => literal(a.name)).join(' | ');
+
 /**
  * React 19's JSX. React 19 sets a prop on a custom element as a property when the element has
  * one of that name (`draw={3}` → `el.draw = 3`), else as an attribute (`heading-level={2}`), and
@@ -116,12 +137,12 @@ export function reactJsx(elements) {
   const props = elements.map(
     (e) => `/** \`<${e.tag}>\`: ${e.summary} */
 export interface ${e.className}JsxProps
-  extends Omit<React.HTMLAttributes<${e.className}>, ${e.attributes.map((a) => literal(a.name)).join(' | ')}>,
+  extends Omit<React.HTMLAttributes<${e.className}>, ${attributeNames(e)}>,
     React.RefAttributes<${e.className}> {
   ${attributeMembers(e)}
   /** The \`class\` attribute (React 19 passes it to a custom element as it is; \`className\` works too). */
   class?: string;
-  ${e.events.map((ev) => `${jsdoc(ev.description)}${literal(`on${ev.name}`)}?: (event: ${eventType(ev.name)}) => void;`).join('\n')}
+  ${jsxEventMembers(e)}
 }`,
   );
   return `// ${NOTICE}
@@ -132,13 +153,7 @@ import type * as React from 'react';
 
 ${props.join('\n\n')}
 
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements {
-      ${elements.map((e) => `${literal(e.tag)}: ${e.className}JsxProps;`).join('\n')}
-    }
-  }
-}
+${intrinsicElements('react', elements, 'JsxProps')}
 `;
 }
 
@@ -151,9 +166,9 @@ export function preactJsx(elements) {
   const props = elements.map(
     (e) => `/** \`<${e.tag}>\`: ${e.summary} */
 export interface ${e.className}PreactProps
-  extends Omit<JSX.HTMLAttributes<${e.className}>, ${e.attributes.map((a) => literal(a.name)).join(' | ')}> {
+  extends Omit<JSX.HTMLAttributes<${e.className}>, ${attributeNames(e)}> {
   ${attributeMembers(e)}
-  ${e.events.map((ev) => `${jsdoc(ev.description)}${literal(`on${ev.name}`)}?: (event: ${eventType(ev.name)}) => void;`).join('\n')}
+  ${jsxEventMembers(e)}
 }`,
   );
   return `// ${NOTICE}
@@ -163,13 +178,7 @@ import type { JSX } from 'preact';
 
 ${props.join('\n\n')}
 
-declare module 'preact' {
-  namespace JSX {
-    interface IntrinsicElements {
-      ${elements.map((e) => `${literal(e.tag)}: ${e.className}PreactProps;`).join('\n')}
-    }
-  }
-}
+${intrinsicElements('preact', elements, 'PreactProps')}
 `;
 }
 
