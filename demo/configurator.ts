@@ -255,18 +255,15 @@ let snippetsFor = 0;
 /** The snippets for the form's configuration (the latest wins when several are on their way). */
 function updateSnippets(): void {
   const mine = ++snippetsFor;
-  void withFallback(currentConfig()).then(async (config) => {
-    const { scriptUrl, fastStart, integrity } = await scriptOptions(config);
+  const config = currentConfig();
+  void withFallback(config).then(async (withLink) => {
+    const { scriptUrl, fastStart, integrity } = await scriptOptions(withLink);
     if (mine !== snippetsFor) return;
     $<HTMLTextAreaElement>('script-snippet').value = withTheme(
-      scriptSnippet(config, scriptUrl, { fastStart, integrity }),
+      scriptSnippet(withLink, scriptUrl, { fastStart, integrity }),
     );
   });
-  $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(
-    currentConfig(),
-    EMBED_PAGE,
-    RESIZE_URL,
-  );
+  $<HTMLTextAreaElement>('iframe-snippet').value = iframeSnippet(config, EMBED_PAGE, RESIZE_URL);
 }
 
 function update(): void {
